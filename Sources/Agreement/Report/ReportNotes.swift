@@ -1,0 +1,34 @@
+/// The report's `notes`: what the numbers mean, so a reader of the JSON alone can interpret them.
+enum ReportNotes {
+    static func general(scheme: UnitScheme) -> [String] {
+        var notes: [String] = []
+        switch scheme {
+        case .document:
+            notes.append("unit = document: a coder rates a code present in a document when they coded it anywhere in it")
+        case .paragraph:
+            notes.append(
+                "unit = paragraph (text split at blank lines, trimmed): a coder rates a code present in a paragraph when one of their codings of it overlaps the paragraph")
+        case .sentence:
+            notes.append(
+                "unit = sentence (rule-based splitter inside paragraphs): a coder rates a code present in a sentence when one of their codings of it overlaps the sentence")
+        case .character:
+            notes.append(
+                "unit = character (Unicode scalar): a coder rates a code present on a character when one of their codings of it covers it")
+        case .segment(let overlap):
+            notes.append(
+                "unit = segment (MAXQDA style): a segment matches when the other coder has the same code on a segment overlapping it by at least \(overlap)% (overlap = shared characters / characters covered by either segment); matched pairs count once in both, unmatched segments in only_first / only_second, neither is 0")
+            notes.append(
+                "segment scheme: kappa is Brennan–Prediger with chance agreement 1/K for the K codes compared (as MAXQDA); Fleiss' kappa, Krippendorff's alpha and exclusive groups are not defined")
+        }
+        notes.append("percent_agreement is a percentage (0–100)")
+        notes.append(
+            "kappa_se is the large-sample standard error of Fleiss, Cohen & Everitt (1969); kappa_ci95 = kappa ± 1.959963984540054 × kappa_se")
+        notes.append(
+            "fleiss_kappa uses only units every coder rated (as statsmodels); krippendorff_alpha is nominal and allows missing ratings")
+        notes.append(
+            "overall.pooled_kappa is the mean over coder pairs of the kappa of each pair's table summed over all codes (with two coders: that table's kappa); overall.percent_agreement likewise; overall.mean_kappa is the mean of the defined per-code, per-pair kappas, nulls ignored")
+        notes.append(
+            "unitizing_alpha is Krippendorff's (1995) alpha-U on each coder's character spans of the code, all documents laid end to end, as DKPro Statistics (INCEpTION) computes it")
+        return notes
+    }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Store
+
+struct Doc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add, list, show and retire documents.", subcommands: [Add.self, List.self, Show.self, Retire.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add UTF-8 text files as documents (leads only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Text files.") var files: [String]
+        @Option(help: "Title (one file only; default: the file name without extension).") var title: String?
+        @Option(help: "Metadata key=value, repeatable.") var meta: [String] = []
+
+        func run() throws {
+            guard !files.isEmpty else { throw AccordError("no_files", "name at least one file to add") }
+            if title != nil, files.count > 1 { throw AccordError("bad_title", "--title needs exactly one file") }
+            var metadata: [String: String] = [:]
+            for pair in meta {
+                guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                    throw AccordError("bad_meta", "--meta takes key=value; got `\(pair)`")
+                }
+                metadata[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+            }
+            let store = try global.openStore()
+            let key = try global.key(in: store)
+            let loaded = try files.map { (path) throws(AccordError) -> (String, Data) in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw AccordError("unreadable_file", "cannot read \(path)")
+                }
+                return (title ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, data)
+            }
+            for (docTitle, data) in loaded {
+                let event = try store.addDocument(data: data, title: docTitle, meta: metadata, by: key)
+                Output.line("added \(docTitle) (\(Output.short(event.id)), \(event.body["length"]?.intValue ?? 0) characters)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List documents and who has finished them.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var read: ReadOptions
+        @Flag(help: "Include retired documents.") var all = false
+
+        func run() throws {
+            let store = try global.openStore()
+            let view = try store.view(at: read.moment())
+            let (catalog, progress) = try view.read { db in (try Catalog(db), try Progress(db)) }
+            let documents = catalog.documents.filter { all || !$0.retired }
+            let doneBy = { (doc: Catalog.Document) in
+                (progress.done[doc.id] ?? []).map { catalog.name(ofKey: $0) }.sorted()
+            }
+            if read.json {
+                Output.json(.object(["documents": .array(documents.map { doc in
+                    ["id": .string(doc.id), "title": .string(doc.title), "length": .int(Int64(doc.length)),
+                     "sha256": .string(doc.sha256), "retired": .bool(doc.retired), "done_by": .array(doneBy(doc).map { .string($0) }),
+                     "meta": .object(doc.meta.mapValues { .string($0) }), "time": .string(ISOTime.format(doc.time))]
+                })]))
+                return
+            }
+            Output.table(["TITLE", "CHARS", "DONE BY", "ID"], documents.map {
+                [$0.title + ($0.retired ? " (retired)" : ""), String($0.length), doneBy($0).joined(separator: ","), Output.short($0.id)]
+            })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a document's text and its codings.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var read: ReadOptions
+        @Argument(help: "Title or id.") var document: String
+        @Flag(help: "Show other coders' codings even before you have finished the document.") var reveal = false
+
+        func run() throws {
+            let store = try global.openStore()
+            let view = try store.view(at: read.moment())
+            let reader = global.readerKey(in: store)
+            let (catalog, progress, doc, text, codings) = try view.read { db in
+                let catalog = try Catalog(db)
+                let doc = try catalog.document(named: document)
+                let text = try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [doc.id]) ?? ""
+                return (catalog, try Progress(db), doc, text, try CodingRow.fetch(db, catalog: catalog, document: doc.id))
+            }
+            let blind = BlindCoding(reader: reader, catalog: catalog, progress: progress, reveal: reveal)
+            let visible = codings.filter(blind.isVisible)
+            let scalars = Array(text.unicodeScalars)
+            func quote(_ c: CodingRow) -> String {
+                var s = String(String.UnicodeScalarView(scalars[c.start..<min(c.end, scalars.count)]))
+                s = s.replacingOccurrences(of: "\n", with: " ")
+                return s.count > 60 ? String(s.prefix(57)) + "..." : s
+            }
+            if read.json {
+                Output.json(.object([
+                    "id": .string(doc.id), "title": .string(doc.title), "text": .string(text), "length": .int(Int64(doc.length)),
+                    "sha256": .string(doc.sha256), "retired": .bool(doc.retired),
+                    "codings": .array(visible.map { CodingsJSON.row($0, catalog: catalog) }),
+                    "hidden": .int(Int64(codings.count - visible.count)),
+                ]))
+                return
+            }
+            Output.line("# \(doc.title)  (\(doc.length) characters, id \(doc.id))")
+            Output.line()
+            Output.line(text)
+            Output.line()
+            Output.table(["SPAN", "CODE", "CODER", "TEXT"], visible.map {
+                ["\($0.start):\($0.end)", catalog.code(id: $0.code)?.path ?? $0.code, catalog.name(ofKey: $0.author), quote($0)]
+            })
+            if let note = blind.hiddenNote(codings.count - visible.count) { Output.note(note) }
+        }
+    }
+
+    struct Retire: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Retire a document (leads only); its history stays.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Title or id.") var document: String
+
+        func run() throws {
+            let store = try global.openStore()
+            try store.retireDocument(document, by: try global.key(in: store))
+            Output.line("retired \(document)")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Adds a document from a file's bytes: UTF-8 only, normalised to LF and
+    /// NFC, refused when a document with the same text is already there.
+    /// Leads only.
+    @discardableResult
+    public func addDocument(data: Data, title: String, meta: [String: String] = [:], by key: SigningKey) throws(AccordError) -> Event {
+        guard !data.isEmpty else { throw AccordError("empty_file", "`\(title)` is empty; there is nothing to code") }
+        guard let raw = String(data: data, encoding: .utf8) else {
+            throw AccordError("not_utf8", "`\(title)` is not UTF-8 text; convert it first (e.g. `iconv -t UTF-8`)")
+        }
+        let text = DocumentText.normalise(raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw)
+        guard !text.isEmpty else { throw AccordError("empty_file", "`\(title)` is empty; there is nothing to code") }
+        let sha = DocumentText.sha256(text)
+        let body: JSONValue = [
+            "title": .string(title), "text": .string(text), "sha256": .string(sha),
+            "length": .int(Int64(text.unicodeScalars.count)), "meta": .object(meta.mapValues { .string($0) }),
+        ]
+        return try append(Action(.documentAdded, body), by: key) { db in
+            let catalog = try Catalog(db)
+            try Store.requireRole(.lead, catalog, key, to: "add documents")
+            if let same = catalog.documents.first(where: { $0.sha256 == sha }) {
+                throw AccordError.duplicateDocument("`\(title)` has the same text as document `\(same.title)` (\(same.id.prefix(12)))"
+                    + (same.retired ? ", which is retired" : "") + "; nothing added")
+            }
+        }
+    }
+
+    /// Retires a document: it leaves lists and agreement; its history stays.
+    @discardableResult
+    public func retireDocument(_ name: String, by key: SigningKey) throws(AccordError) -> Event {
+        let catalog = try catalog()
+        try Store.requireRole(.lead, catalog, key, to: "retire documents")
+        let document = try catalog.document(named: name)
+        guard !document.retired else { throw AccordError.retiredDocument("`\(document.title)` is already retired") }
+        return try append(Action(.documentRetired, ["document": .string(document.id)]), by: key)
+    }
+
+    /// The normalised text of a document.
+    public func text(ofDocument id: String, at moment: Moment = .now) throws(AccordError) -> String {
+        let view = try view(at: moment)
+        do {
+            guard let text = try view.read({ try String.fetchOne($0, sql: "SELECT text FROM documents WHERE id = ?", arguments: [id]) }) else {
+                throw AccordError.unknownDocument("no document \(id)")
+            }
+            return text
+        } catch let e as AccordError { throw e } catch { throw AccordError("store_error", "\(error)") }
+    }
+
+    /// Marks a document finished by this coder.
+    @discardableResult
+    public func markDone(_ name: String, by key: SigningKey) throws(AccordError) -> Event {
+        let catalog = try catalog()
+        try Store.requireRole(.coder, catalog, key, to: "mark documents done")
+        let document = try catalog.document(named: name)
+        guard !document.retired else { throw AccordError.retiredDocument("`\(document.title)` is retired") }
+        return try append(Action(.documentDone, ["document": .string(document.id)]), by: key)
+    }
+}

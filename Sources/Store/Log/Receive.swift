@@ -1,0 +1,84 @@
+import Dispatch
+import Foundation
+import GRDB
+
+/// What became of one received event.
+public enum ReceiveOutcome: Sendable, Equatable {
+    case accepted
+    case duplicate
+    case rejected(AccordError)
+
+    public var isAccepted: Bool { self == .accepted }
+}
+
+extension Store {
+    /// Takes events made elsewhere (sync, bundles), each as its exact bytes,
+    /// in causal order. Each is judged on its own: valid ones are stored and
+    /// projected, invalid ones rejected with their code, in one transaction.
+    ///
+    /// Parsing, id checks and signature checks need no store, so they run on
+    /// every core first; the store work then runs in order on this thread.
+    public func receive(_ lines: [[UInt8]], now: Int64 = Store.nowMicros()) throws(AccordError) -> [ReceiveOutcome] {
+        let decoded = Store.decodeInParallel(lines)
+        return try write { db in
+            var outcomes: [ReceiveOutcome] = []
+            outcomes.reserveCapacity(lines.count)
+            let validator = Validator(db: db, now: now)
+            for item in decoded {
+                switch item {
+                case .failure(let error): outcomes.append(.rejected(error))
+                case .success(let event): outcomes.append(try receiveOne(event, validator: validator, db))
+                }
+            }
+            return outcomes
+        }
+    }
+
+    func receiveOne(_ event: Event, validator: Validator, _ db: Database) throws -> ReceiveOutcome {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM events WHERE id = ?", arguments: [event.id]) == true { return .duplicate }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM equivocations WHERE id = ?", arguments: [event.id]) == true { return .duplicate }
+        let project = try EventLog.project(db)
+        let clock: CausalClock
+        do {
+            clock = try validator.validate(event, project: project, signatureChecked: true)
+        } catch let error as AccordError {
+            if error.code == "equivocation" { try recordEquivocation(event, db) }
+            return .rejected(error)
+        }
+        try Projector.apply(event, db)
+        try EventLog.insert(event, clock: clock, db)
+        return .accepted
+    }
+
+    /// Keeps the second event at a seq as evidence and quarantines its author:
+    /// their later events are refused until a lead decides.
+    func recordEquivocation(_ event: Event, _ db: Database) throws {
+        let idx = try EventLog.authorIndex(db, key: event.author, create: true)!
+        let other = try String.fetchOne(db, sql: "SELECT id FROM events WHERE author = ? AND seq = ?",
+                                        arguments: [idx, event.seq]) ?? ""
+        try db.execute(sql: "INSERT OR IGNORE INTO equivocations (id, author, seq, conflicts_with, bytes) VALUES (?,?,?,?,?)",
+                       arguments: [event.id, event.author, event.seq, other, event.bytes])
+        try db.execute(sql: "UPDATE authors SET quarantined = 1 WHERE idx = ?", arguments: [idx])
+    }
+
+    /// Decodes and signature-checks lines on every core.
+    static func decodeInParallel(_ lines: [[UInt8]]) -> [Result<Event, AccordError>] {
+        var results = [Result<Event, AccordError>](repeating: .failure(.malformed("not decoded")), count: lines.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count / 32 + 1))
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = UncheckedBuffer(pointer: buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var i = worker
+                while i < lines.count {
+                    out.pointer[i] = Result { () throws(AccordError) -> Event in
+                        let event = try Event(bytes: lines[i])
+                        try event.verifySignature()
+                        return event
+                    }
+                    i += workers
+                }
+            }
+        }
+        return results
+    }
+}

@@ -1,0 +1,136 @@
+import GRDB
+
+/// The small, named things of a project at one moment — members, codes,
+/// documents (without their text) — loaded whole, so that names, paths and
+/// titles resolve in memory. Codings, which grow with the work, are never
+/// loaded here.
+public struct Catalog: Sendable {
+    public struct Member: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var role: Role
+        public var keys: [String]
+        public var removed: Bool
+    }
+
+    public struct Code: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var parent: String?
+        public var description: String
+        public var color: String?
+        public var exclusive: Bool
+        public var retired: Bool
+        public var mergedInto: String?
+        public var path: String
+    }
+
+    public struct Document: Sendable, Codable {
+        public var id: String
+        public var title: String
+        public var sha256: String
+        public var length: Int
+        public var meta: [String: String]
+        public var retired: Bool
+        public var time: Int64
+    }
+
+    public var projectName: String
+    public var members: [Member]
+    public var codes: [Code]
+    public var documents: [Document]
+    var memberByKey: [String: Int]
+    var codeByID: [String: Int]
+
+    public init(_ db: Database) throws {
+        let genesis = try EventLog.project(db)
+        projectName = try genesis.flatMap { try Register.value(db, thing: $0, field: "project_name")?.stringValue } ?? ""
+        members = []
+        memberByKey = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, role, removed_by FROM members ORDER BY time, id") {
+            let id: String = row[0]
+            let keys = try String.fetchAll(db, sql: "SELECT key FROM member_keys WHERE member = ? ORDER BY key", arguments: [id])
+            let removed = (row[3] as String?) != nil
+            members.append(Member(id: id, name: row[1], role: Role(rawValue: row[2]) ?? .auditor, keys: keys, removed: removed))
+            for key in keys where !removed || memberByKey[key] == nil { memberByKey[key] = members.count - 1 }
+        }
+        let retired = Set(try String.fetchAll(db, sql: "SELECT thing FROM retirements"))
+        var merged: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, into_code FROM merges ORDER BY time, author") { merged[row[0]] = row[1] }
+        codes = []
+        codeByID = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, parent, description, color, exclusive FROM codes ORDER BY time, id") {
+            let id: String = row[0]
+            codeByID[id] = codes.count
+            codes.append(Code(id: id, name: row[1], parent: row[2], description: row[3], color: row[4], exclusive: row[5],
+                              retired: retired.contains(id), mergedInto: merged[id], path: ""))
+        }
+        documents = []
+        for i in codes.indices { codes[i].path = path(of: codes[i].id) }
+        documents = try Row.fetchAll(db, sql: "SELECT id, title, sha256, length, meta, time FROM documents ORDER BY time, id").map { row in
+            let metaJSON = (try? JSONParser.parse(row[4] as String))?.objectValue ?? [:]
+            return Document(id: row[0], title: row[1], sha256: row[2], length: row[3],
+                            meta: metaJSON.compactMapValues(\.stringValue), retired: retired.contains(row[0]), time: row[5])
+        }
+    }
+
+    /// The code's path from the root, names joined by `/`.
+    func path(of id: String) -> String {
+        var names: [String] = []
+        var current: String? = id
+        var seen = Set<String>()
+        while let c = current, let i = codeByID[c], seen.insert(c).inserted {
+            names.append(codes[i].name)
+            current = codes[i].parent
+        }
+        return names.reversed().joined(separator: "/")
+    }
+
+    public func member(forKey key: String) -> Member? { memberByKey[key].map { members[$0] } }
+
+    /// The member name that authored with `key`, or a short key when unknown.
+    public func name(ofKey key: String) -> String { member(forKey: key)?.name ?? String(key.prefix(12)) }
+
+    public func member(named name: String) -> Member? {
+        members.first { $0.name == name && !$0.removed } ?? members.first { $0.name == name || $0.id == name }
+    }
+
+    public func code(id: String) -> Code? { codeByID[id].map { codes[$0] } }
+
+    /// A code by path or id (or a unique id prefix of 8+ digits).
+    public func code(named name: String) throws(AccordError) -> Code {
+        let trimmed = name.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let matches = codes.filter { $0.path == trimmed && !$0.retired && $0.mergedInto == nil }
+        if matches.count == 1 { return matches[0] }
+        if let any = codes.first(where: { $0.path == trimmed }) { return any }
+        if name.count >= 8, let byID = unique(codes.filter { $0.id.hasPrefix(name.lowercased()) }) { return byID }
+        let known = codes.filter { !$0.retired && $0.mergedInto == nil }.map(\.path).sorted()
+        throw AccordError.unknownCode("no code `\(name)`" + (known.isEmpty ? "; the codebook is empty" : "; known codes: \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : "")"))
+    }
+
+    /// Follows merges to the code that now stands for `code`.
+    public func effectiveCode(_ id: String) -> String {
+        var current = id
+        var seen = Set<String>()
+        while let next = code(id: current)?.mergedInto, seen.insert(current).inserted { current = next }
+        return current
+    }
+
+    public func document(id: String) -> Document? { documents.first { $0.id == id } }
+
+    /// A document by title or id (or a unique id prefix of 8+ digits).
+    public func document(named name: String) throws(AccordError) -> Document {
+        if let exact = documents.first(where: { $0.id == name }) { return exact }
+        let titled = documents.filter { $0.title == name }
+        if let live = unique(titled.filter { !$0.retired }) ?? unique(titled) { return live }
+        if titled.count > 1 {
+            throw AccordError("ambiguous_document", "several documents are titled `\(name)`; name one by id: \(titled.map { String($0.id.prefix(12)) }.joined(separator: ", "))")
+        }
+        if name.count >= 8, let byID = unique(documents.filter { $0.id.hasPrefix(name.lowercased()) }) { return byID }
+        throw AccordError.unknownDocument("no document `\(name)`; `accord doc list` shows them")
+    }
+
+    func unique<T>(_ items: [T]) -> T? { items.count == 1 ? items[0] : nil }
+}
+
+import Foundation

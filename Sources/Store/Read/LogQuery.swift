@@ -1,0 +1,56 @@
+import GRDB
+
+/// Which events `log` shows.
+public struct LogFilter: Sendable {
+    public var authors: Set<String>?
+    public var type: String?
+    public var since: Int64?
+    public var until: Int64?
+    public var moment: Moment = .now
+
+    public init() {}
+}
+
+extension Store {
+    /// Events in the shared total order (time, author, seq), filtered.
+    public func log(_ filter: LogFilter) throws(AccordError) -> [Event] {
+        var clock: CausalClock? = nil
+        var until = filter.until
+        switch filter.moment {
+        case .now: break
+        case .time(let t): until = min(until ?? t, t)
+        case .event(let prefix):
+            clock = try read { db in
+                let id = try Store.resolveEventID(prefix, db)
+                return CausalClock(blob: try [UInt8].fetchOne(db, sql: "SELECT clock FROM events WHERE id = ?", arguments: [id])!)
+            }
+        }
+        return try read { db in
+            var sql = "SELECT e.bytes, e.author, e.seq FROM events e JOIN authors a ON a.idx = e.author WHERE 1"
+            var arguments: StatementArguments = []
+            if let type = filter.type { sql += " AND e.type = ?"; arguments += [type] }
+            if let since = filter.since { sql += " AND e.time >= ?"; arguments += [since] }
+            if let until { sql += " AND e.time <= ?"; arguments += [until] }
+            if let authors = filter.authors {
+                sql += " AND a.key IN (\(authors.map { _ in "?" }.joined(separator: ",")))"
+                arguments += StatementArguments(Array(authors))
+            }
+            sql += " ORDER BY e.time, a.key, e.seq"
+            var out: [Event] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                if let clock, !clock.includes(author: row[1], seq: row[2]) { continue }
+                out.append(try Event(stored: row[0]))
+            }
+            return out
+        }
+    }
+
+    /// One event by id or unique prefix.
+    public func event(_ prefix: String) throws(AccordError) -> Event {
+        try read { db in
+            let id = try Store.resolveEventID(prefix.lowercased(), db)
+            return try EventLog.event(db, id: id)!
+        }
+    }
+}

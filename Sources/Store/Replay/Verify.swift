@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// What `verify` found: the number of events checked and the first broken
+/// one, if any.
+public struct VerifyReport: Sendable {
+    public var events: Int
+    public var failure: (event: String, error: AccordError)?
+
+    public var isClean: Bool { failure == nil }
+}
+
+extension Store {
+    /// Re-checks the whole log from its stored bytes: canonical form, id hash,
+    /// signature, each author's chain (seq without gaps, prev linking the
+    /// previous event) and that every dep was held before the event.
+    /// Stops at the first broken event, which it names.
+    public func verify(progress: ((Int, Int) -> Void)? = nil) throws(AccordError) -> VerifyReport {
+        try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
+            var chains: [String: (seq: Int64, id: String)] = [:]
+            var checked = 0
+            let rows = try Row.fetchCursor(db, sql: "SELECT rowid, id, bytes FROM events ORDER BY rowid")
+            let depRow = try db.makeStatement(sql: "SELECT rowid FROM events WHERE id = ?")
+            var batch: [(rowid: Int64, id: String, bytes: [UInt8])] = []
+
+            func flush() throws -> VerifyReport? {
+                let decoded = Store.decodeInParallel(batch.map(\.bytes))
+                for (item, result) in zip(batch, decoded) {
+                    let event: Event
+                    switch result {
+                    case .failure(let error): return VerifyReport(events: checked, failure: (item.id, error))
+                    case .success(let e): event = e
+                    }
+                    guard event.id == item.id else {
+                        return VerifyReport(events: checked, failure: (item.id, .badId("stored under id \(item.id) but its bytes hash to \(event.id)")))
+                    }
+                    let last = chains[event.author]
+                    if event.seq != (last?.seq ?? 0) + 1 || event.prev != last?.id {
+                        return VerifyReport(events: checked, failure: (item.id, .badSeq(
+                            "chain of author \(event.author.prefix(12))… broken at seq \(event.seq): prev should be \(last?.id ?? "null")")))
+                    }
+                    for dep in event.deps {
+                        guard let r = try Int64.fetchOne(depRow, arguments: [dep]), r < item.rowid else {
+                            return VerifyReport(events: checked, failure: (item.id, .missingDep("dep \(dep) is not held before this event")))
+                        }
+                    }
+                    chains[event.author] = (event.seq, event.id)
+                    checked += 1
+                }
+                batch.removeAll(keepingCapacity: true)
+                progress?(checked, total)
+                return nil
+            }
+
+            while let row = try rows.next() {
+                batch.append((row[0], row[1], row[2]))
+                if batch.count == 4096, let report = try flush() { return report }
+            }
+            if let report = try flush() { return report }
+            return VerifyReport(events: checked, failure: nil)
+        }
+    }
+}

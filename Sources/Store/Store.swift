@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import Logging
+
+/// One replica of one project: the signed event log in SQLite and the
+/// projections folded from it, in the same file, updated in the same
+/// transaction.
+///
+/// A store lives in a `.accord` directory: `store.sqlite` (WAL mode) and
+/// `keys/` (the keyring). Several processes may use one store at once;
+/// writers take SQLite's write lock before choosing seq and prev, so
+/// concurrent appends still make a gapless chain.
+public final class Store: Sendable {
+    public let directory: URL
+    public let database: DatabasePool
+    public let keyring: Keyring
+    let logger = Logger(label: "accord.store")
+
+    public static let directoryName = ".accord"
+
+    /// Opens (creating if needed) the store in `directory` (the `.accord` folder).
+    public init(directory: URL, create: Bool = false) throws(AccordError) {
+        let file = directory.appendingPathComponent("store.sqlite")
+        if !create, !FileManager.default.fileExists(atPath: file.path) {
+            throw AccordError("not_a_project", "no accord store at \(directory.path); run `accord init` or pass --store")
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            var config = Configuration()
+            config.busyMode = .timeout(30)
+            database = try DatabasePool(path: file.path, configuration: config)
+            try Schema.migrator.migrate(database)
+        } catch {
+            throw AccordError("store_unreadable", "cannot open \(file.path): \(error)")
+        }
+        self.directory = directory
+        self.keyring = Keyring(directory: directory.appendingPathComponent("keys"))
+    }
+
+    /// Walks up from `start` to the nearest folder holding `.accord`, as git
+    /// finds `.git`.
+    public static func locate(from start: URL) -> URL? {
+        var url = start.standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(directoryName)
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("store.sqlite").path) { return candidate }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    public func project() throws(AccordError) -> String? {
+        try read { db in try EventLog.project(db) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(AccordError) -> T {
+        do { return try database.read(body) } catch let error as AccordError { throw error } catch {
+            throw AccordError("store_error", "\(error)")
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(AccordError) -> T {
+        do {
+            return try database.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as AccordError { throw error } catch {
+            throw AccordError("store_error", "\(error)")
+        }
+    }
+
+    /// The replica's clock in microseconds since the Unix epoch.
+    public static func nowMicros() -> Int64 { Int64(Date().timeIntervalSince1970 * 1_000_000) }
+}

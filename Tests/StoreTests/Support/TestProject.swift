@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+@testable import Store
+
+/// A small project in a temporary folder: lead lena, coders alice and bob,
+/// one document and a few codes. Keys are fixed, so runs are repeatable.
+struct TestProject {
+    let root: URL
+    let store: Store
+    let lead = SigningKey(seed: "test-lena")
+    let alice = SigningKey(seed: "test-alice")
+    let bob = SigningKey(seed: "test-bob")
+    let stranger = SigningKey(seed: "test-stranger")
+    var document: String = ""
+    var helpfulness: String = ""
+    var honesty: String = ""
+
+    static let text = "Gale-2 is trained to be helpful.\n\nIt is honest, and café staff red-team it 😀."
+
+    init(codes: Bool = true) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("accord-test-\(UUID().uuidString)")
+        store = try Store(directory: root.appendingPathComponent(".accord"), create: true)
+        try store.append(Action(.projectCreated, ["name": "test", "member": "lena"]), by: lead)
+        try store.addMember(name: "alice", key: alice.publicHex, role: .coder, by: lead)
+        try store.addMember(name: "bob", key: bob.publicHex, role: .coder, by: lead)
+        guard codes else { return }
+        document = try store.addDocument(data: Data(TestProject.text.utf8), title: "northwind", by: lead).id
+        let values = try store.defineCode(CodeDefinition(name: "values"), by: lead).id
+        _ = values
+        helpfulness = try store.defineCode(CodeDefinition(name: "helpfulness", parent: "values"), by: lead).id
+        honesty = try store.defineCode(CodeDefinition(name: "honesty", parent: "values"), by: lead).id
+    }
+
+    var project: String { (try? store.project()) ?? "" }
+
+    func digest() throws -> String { try store.stateDigest() }
+
+    func eventCount() throws -> Int { try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM events") ?? 0 } }
+
+    /// An event by `key` whose envelope fields default to what a correct
+    /// replica would write now; override any to make it wrong.
+    func craft(_ type: EventType, _ body: JSONValue, by key: SigningKey, seq: Int64? = nil, prev: String?? = nil,
+               deps: [String]? = nil, time: Int64? = nil, project: String?? = nil) throws -> Event {
+        let (headSeq, headID, heads, maxTime) = try store.database.read { db -> (Int64, String?, [String], Int64) in
+            let row = try Row.fetchOne(db, sql: "SELECT head_seq, head_id FROM authors WHERE key = ?", arguments: [key.publicHex])
+            return (row?[0] ?? 0, row?[1], try String.fetchAll(db, sql: "SELECT id FROM heads ORDER BY id"),
+                    try Int64.fetchOne(db, sql: "SELECT max(time) FROM events") ?? 0)
+        }
+        let p = prev ?? headID
+        let draft = EventDraft(project: project ?? self.project, author: key.publicHex, seq: seq ?? headSeq + 1, prev: p,
+                               deps: deps ?? heads.filter { $0 != p }, time: time ?? max(maxTime + 1, Store.nowMicros()),
+                               type: type, body: body)
+        return draft.signed(by: key)
+    }
+
+    /// Receives one event's bytes; returns the outcome.
+    func receive(_ bytes: [UInt8]) throws -> ReceiveOutcome { try store.receive([bytes])[0] }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import Store
+
+/// Every validity rule of DESIGN §3 refuses with its own code and leaves the
+/// store exactly as it was.
+@Suite struct ValidationTests {
+    /// Receives `bytes` and expects rejection with `code`, nothing changed.
+    func expectRejected(_ p: TestProject, _ bytes: [UInt8], _ code: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try p.digest(), count = try p.eventCount()
+        let outcome = try p.receive(bytes)
+        guard case .rejected(let error) = outcome else {
+            Issue.record("expected rejection \(code), got \(outcome)", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
+        #expect(try p.digest() == before, sourceLocation: sourceLocation)
+        #expect(try p.eventCount() == count, sourceLocation: sourceLocation)
+    }
+
+    func coding(_ p: TestProject, start: Int64 = 0, end: Int64 = 6, code: String? = nil, document: String? = nil) -> JSONValue {
+        ["document": .string(document ?? p.document), "code": .string(code ?? p.helpfulness), "start": .int(start), "end": .int(end)]
+    }
+
+    @Test func acceptsAValidEventAndIgnoresADuplicate() throws {
+        let p = try TestProject()
+        let event = try p.craft(.segmentCoded, coding(p), by: p.alice)
+        #expect(try p.receive(event.bytes) == .accepted)
+        #expect(try p.receive(event.bytes) == .duplicate)
+    }
+
+    @Test func refusesBytesThatAreNotCanonical() throws {
+        let p = try TestProject()
+        let event = try p.craft(.segmentCoded, coding(p), by: p.alice)
+        let spaced = Array(event.text.replacingOccurrences(of: ",\"seq\"", with: ", \"seq\"").utf8)
+        try expectRejected(p, spaced, "not_canonical")
+        let escaped = Array(event.text.replacingOccurrences(of: "segment.coded", with: "segment\\u002ecoded").utf8)
+        try expectRejected(p, escaped, "not_canonical")
+    }
+
+    @Test func refusesMalformedEvents() throws {
+        let p = try TestProject()
+        try expectRejected(p, Array("not json".utf8), "malformed")
+        try expectRejected(p, Array(#"{"a":1,"a":1}"#.utf8), "malformed")
+        let event = try p.craft(.segmentCoded, coding(p), by: p.alice)
+        var fields = try JSONParser.parse(event.bytes).objectValue!
+        fields["extra"] = 1
+        try expectRejected(p, CanonicalJSON.encode(.object(fields)), "malformed")
+        fields.removeValue(forKey: "extra")
+        fields["time"] = .double(1.5)
+        try expectRejected(p, CanonicalJSON.encode(.object(fields)), "malformed")
+    }
+
+    @Test func refusesAWrongIdAndABadSignature() throws {
+        let p = try TestProject()
+        let event = try p.craft(.segmentCoded, coding(p), by: p.alice)
+        var fields = try JSONParser.parse(event.bytes).objectValue!
+        fields["id"] = .string(String(repeating: "a", count: 64))
+        try expectRejected(p, CanonicalJSON.encode(.object(fields)), "bad_id")
+        fields["id"] = .string(event.id)
+        fields["sig"] = .string(p.bob.sign(Hex.decode(event.id)!))
+        try expectRejected(p, CanonicalJSON.encode(.object(fields)), "bad_signature")
+    }
+
+    @Test func refusesMissingPrevOrDeps() throws {
+        let p = try TestProject()
+        let ghost = String(repeating: "b", count: 64)
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p), by: p.alice, seq: 2, prev: .some(ghost)).bytes, "missing_prev")
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p), by: p.alice, deps: [ghost]).bytes, "missing_dep")
+    }
+
+    @Test func refusesABrokenChain() throws {
+        let p = try TestProject()
+        // seq 1 with a prev, and seq 3 whose prev is seq 1.
+        let first = try p.craft(.segmentCoded, coding(p), by: p.alice)
+        #expect(try p.receive(first.bytes) == .accepted)
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p), by: p.alice, seq: 3).bytes, "bad_seq")
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p), by: p.alice, seq: 2, prev: .some(p.document)).bytes, "bad_seq")
+    }
+
+    @Test func refusesTimeBeforeParentsOrTooFarAhead() throws {
+        let p = try TestProject()
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p), by: p.alice, time: 1).bytes, "bad_time")
+        let future = Store.nowMicros() + 11 * 60 * 1_000_000
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p), by: p.alice, time: future).bytes, "future_time")
+    }
+
+    @Test func refusesStrangersAndForbiddenTypes() throws {
+        let p = try TestProject()
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p), by: p.stranger).bytes, "not_member")
+        let code: JSONValue = ["name": "sneaky", "parent": nil, "description": "", "color": nil, "exclusive": false]
+        try expectRejected(p, try p.craft(.codeDefined, code, by: p.alice).bytes, "forbidden")
+        let member: JSONValue = ["name": "eve", "role": "lead", "keys": [.string(p.stranger.publicHex)]]
+        try expectRejected(p, try p.craft(.memberAdded, member, by: p.bob).bytes, "forbidden")
+    }
+
+    @Test func refusesRemovedMembers() throws {
+        let p = try TestProject()
+        try p.store.removeMember("bob", by: p.lead)
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p), by: p.bob).bytes, "not_member")
+    }
+
+    @Test func refusesUnknownAndRetiredReferences() throws {
+        let p = try TestProject()
+        let ghost = String(repeating: "c", count: 64)
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p, code: ghost), by: p.alice).bytes, "unknown_code")
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p, document: ghost), by: p.alice).bytes, "unknown_document")
+        try expectRejected(p, try p.craft(.segmentUncoded, ["coding": .string(ghost)], by: p.alice).bytes, "unknown_coding")
+        try p.store.retireCode("values/honesty", by: p.lead)
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p, code: p.honesty), by: p.alice).bytes, "retired_code")
+    }
+
+    @Test func refusesSpansOutsideTheDocumentOrEmpty() throws {
+        let p = try TestProject()
+        let length = Int64(TestProject.text.unicodeScalars.count)
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p, start: 3, end: length + 1), by: p.alice).bytes, "span_out_of_range")
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p, start: 5, end: 5), by: p.alice).bytes, "empty_span")
+        #expect(try p.receive(try p.craft(.segmentCoded, coding(p, start: 0, end: length), by: p.alice).bytes) == .accepted)
+    }
+
+    @Test func refusesUnapplyingAnotherCodersCoding() throws {
+        let p = try TestProject()
+        let coding = try p.store.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
+        try expectRejected(p, try p.craft(.segmentUncoded, ["coding": .string(coding.id)], by: p.bob).bytes, "not_own_coding")
+        #expect(try p.receive(try p.craft(.segmentUncoded, ["coding": .string(coding.id)], by: p.lead).bytes) == .accepted)
+    }
+
+    @Test func refusesBadBodiesAndUnknownTypes() throws {
+        let p = try TestProject()
+        try expectRejected(p, try p.craft(.segmentCoded, ["document": .string(p.document)], by: p.alice).bytes, "bad_body")
+        let decomposed = "cafe\u{301}"
+        let doc: JSONValue = ["title": "x", "text": .string(decomposed), "sha256": .string(DocumentText.sha256(decomposed)),
+                              "length": .int(Int64(decomposed.unicodeScalars.count)), "meta": [:]]
+        try expectRejected(p, try p.craft(.documentAdded, doc, by: p.lead).bytes, "text_not_normalised")
+        let event = try p.craft(.segmentCoded, coding(p), by: p.alice)
+        var fields = try JSONParser.parse(event.bytes).objectValue!
+        fields["type"] = "segment.painted"
+        try expectRejected(p, CanonicalJSON.encode(.object(fields)), "unknown_type")
+    }
+
+    @Test func refusesEventsOfAnotherProject() throws {
+        let p = try TestProject()
+        let other = String(repeating: "d", count: 64)
+        try expectRejected(p, try p.craft(.segmentCoded, coding(p), by: p.alice, project: .some(other)).bytes, "wrong_project")
+    }
+
+    @Test func refusesOversizeEvents() throws {
+        let p = try TestProject()
+        try expectRejected(p, [UInt8](repeating: 0x20, count: Event.maxBytes + 1), "oversize")
+    }
+
+    @Test func keepsEquivocationsAsEvidenceAndQuarantinesTheAuthor() throws {
+        let p = try TestProject()
+        let one = try p.craft(.segmentCoded, coding(p, start: 0, end: 3), by: p.alice)
+        let two = try p.craft(.segmentCoded, coding(p, start: 0, end: 4), by: p.alice)
+        #expect(try p.receive(one.bytes) == .accepted)
+        let outcome = try p.receive(two.bytes)
+        #expect(outcome == .rejected(AccordError.equivocation("")) || { if case .rejected(let e) = outcome { return e.code == "equivocation" }; return false }())
+        let evidence = try p.store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM equivocations") }
+        #expect(evidence == 1)
+        let later = try p.craft(.segmentCoded, coding(p, start: 1, end: 3), by: p.alice)
+        guard case .rejected(let error) = try p.receive(later.bytes) else { Issue.record("quarantine failed"); return }
+        #expect(error.code == "quarantined")
+    }
+
+    /// Validity is judged on the causal past: a coder who coded offline
+    /// before being removed keeps that work, wherever it arrives.
+    @Test func judgesRolesOnTheCausalPast() throws {
+        let p = try TestProject()
+        let offline = try p.craft(.segmentCoded, coding(p), by: p.bob)
+        try p.store.removeMember("bob", by: p.lead)
+        #expect(try p.receive(offline.bytes) == .accepted)
+    }
+}

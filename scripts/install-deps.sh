@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what building and testing accord needs on a fresh Debian machine
+# with Swift: the SQLite and libcurl development packages, and the Python
+# modules the schema checks use. Does nothing when they are already there.
+set -euo pipefail
+missing=()
+for pkg in libsqlite3-dev libcurl4-openssl-dev; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+if ! python3 -c 'import jsonschema, cryptography' >/dev/null 2>&1; then
+  python3 -m pip install --quiet jsonschema cryptography
+fi
