@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         .target(
@@ -25,16 +27,44 @@ let package = Package(
             ]
         ),
         .target(name: "Agreement"),
+        .target(
+            name: "Sync",
+            dependencies: [
+                "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "CLI",
             dependencies: [
                 "Store",
+                "Sync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/CLI"
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store"], resources: []),
+        .target(
+            name: "AccordTesting",
+            dependencies: [
+                "Store", "Sync",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "AccordTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"]),
         .testTarget(name: "CLITests", dependencies: ["Store"]),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: [
+                "Store", "Sync", "AccordTesting",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -586,7 +586,8 @@ def report_expected(case, scheme):
             "krippendorff_alpha": kripp(kept.T, q) if (np.sum(~np.isnan(kept), axis=1) >= 2).any() else None,
             "multi_coded_units": int(multi.sum()),
         })
-    return {"units": N, "codes": out_codes, "overall": overall, "groups": groups}
+    return {"units": N, "ignored": len(case["codings"]) - len(valid), "codes": out_codes, "overall": overall,
+            "groups": groups}
 
 
 def report_cases():

@@ -29,7 +29,7 @@ public func computeAgreement(_ input: AgreementInput, unit: UnitScheme) -> Agree
             notes: notes)
     case .document, .paragraph, .sentence, .character:
         let builder = PresenceBuilder(input: prepared, scheme: unit)
-        let (codes, overall) = builder.report(scheme: unit)
+        let (codes, overall) = builder.report()
         return AgreementReport(
             unit: unit.name, overlapPercent: nil, coders: prepared.coders, documents: prepared.documents.count,
             units: builder.space.size, codes: codes, groups: GroupBuilder.build(builder), overall: overall,

@@ -61,9 +61,10 @@ import Testing
     expectClose(r.ci95?[1], 0.7547, tolerance: 5e-5, "upper")
 }
 
-/// SAS Usage Note 22883 / the SAS Communities report on PROC FREQ: a 2×2 table with an empty
-/// margin, counts [[0, 3], [0, 3]], gives kappa 0, ASE 0 and the interval (0, 0) — the exact
-/// variance is 0 (statsmodels returns NaN there from a rounding-negative variance).
+/// A 2×2 table with an empty margin, counts [[0, 3], [0, 3]], as run through SAS PROC FREQ
+/// (code after SAS Usage Note 22883, reported on SAS Communities, "Could PROC FREQ give a
+/// warning when Cohen's kappa has zero..."): kappa 0, ASE 0, interval (0, 0). The exact
+/// variance is 0; statsmodels returns NaN there because rounding makes it slightly negative.
 @Test func zeroMarginTable() {
     let r = Cohen.analyze(TwoByTwo(both: 0, onlyFirst: 3, onlySecond: 0, neither: 3))
     #expect(r.kappa == 0)

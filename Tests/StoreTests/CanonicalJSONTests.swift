@@ -1,5 +1,6 @@
 import Testing
 @testable import Store
+import AccordTesting
 
 /// RFC 8785 (JCS) against the RFC's own examples.
 @Suite struct CanonicalJSONTests {

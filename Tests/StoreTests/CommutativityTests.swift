@@ -2,13 +2,12 @@ import Foundation
 import GRDB
 import Testing
 @testable import Store
+import AccordTesting
 
 /// Projections are folds of the event *set*: every causal order of the same
 /// events gives the same `state_digest` (DESIGN §4).
 @Suite struct CommutativityTests {
-    func freshStore() throws -> Store {
-        try Store(directory: FileManager.default.temporaryDirectory.appendingPathComponent("accord-replica-\(UUID().uuidString)"), create: true)
-    }
+    func freshStore() throws -> Store { try temporaryStore() }
 
     func allEvents(_ store: Store) throws -> [Event] {
         try store.database.read { db in try [UInt8].fetchAll(db, sql: "SELECT bytes FROM events ORDER BY rowid").map { try Event(bytes: $0) } }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Store
+import AccordTesting
 
 @Suite struct LogTests {
     @Test func verifyNamesTheFirstTamperedEvent() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Store
+import AccordTesting
 
 /// Every validity rule of DESIGN §3 refuses with its own code and leaves the
 /// store exactly as it was.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Store
+import AccordTesting
 
 /// The language-neutral vectors in `events/vectors/` (made by an independent
 /// Python implementation, `make_vectors.py`) against the Swift store, and the
@@ -168,15 +169,15 @@ import Testing
         let ok = try Vectors.runValidator(file)
         #expect(ok.status == 0, "\(ok.output)")
 
-        // One changed character in line 4 (its title) breaks its id.
-        var tampered = lines
-        let line = String(decoding: tampered[3], as: UTF8.self)
-        tampered[3] = Array(line.replacingOccurrences(of: "\"title\":\"notes\"", with: "\"title\":\"Notes\"").utf8)
-        #expect(tampered[3] != lines[3])
-        try Data(tampered.flatMap { $0 + [0x0A] }).write(to: file)
+        // One changed character in line 3 (the document's title) breaks its id.
+        var tampered = lines.map { String(decoding: $0, as: UTF8.self) }
+        #expect(tampered[2].contains("\"type\":\"document.added\""))
+        tampered[2] = tampered[2].replacingOccurrences(of: "\"title\":\"notes\"", with: "\"title\":\"Notes\"")
+        #expect(tampered[2].contains("Notes"))
+        try Data(tampered.map { $0 + "\n" }.joined().utf8).write(to: file)
         let bad = try Vectors.runValidator(file)
         #expect(bad.status == 1)
-        #expect(bad.output.contains("events.jsonl:4: bad_id"), "\(bad.output)")
+        #expect(bad.output.contains("events.jsonl:3: bad_id"), "\(bad.output)")
     }
 
     @Test(.enabled(if: Vectors.pythonReady, "python3 with jsonschema and cryptography is needed"))

@@ -230,7 +230,10 @@ def golden():
     ids["m_carol"] = add(lena, "member.added", {"name": "carol", "role": "auditor", "keys": [carol.public]})
     ids["doc1"] = add(lena, "document.added", document_body(
         "Model spec (excerpt)", DOC1, {"source": "https://example.org/model-spec", "year": "2025"}))
-    ids["doc2"] = add(lena, "document.added", document_body("Data card", DOC2, {}))
+    # meta keys whose RFC 8785 order (UTF-16 code units) differs from code point order:
+    # U+1F4C4 is D83D DCC4 in UTF-16, so it sorts before U+FB01
+    ids["doc2"] = add(lena, "document.added", document_body("Data card", DOC2, {
+        "\ufb01le": "data-card.md", "\U0001F4C4": "kind: card", "Source": "vendor\tsite", "source": "https://example.org/data"}))
     ids["doc3"] = add(lena, "document.added", document_body("Draft notes", DOC3, {"status": "draft"}))
 
     def code(name, parent=None, description="", color=None, exclusive=False):
@@ -265,7 +268,7 @@ def golden():
     ids["b_refuse"] = coded(bob, "doc1", DOC1, "refuse unsafe requests", ids["safety"])
     ids["b_harmless"] = coded(bob, "doc1", DOC1, "harmless", ids["harmlessness"])
     ids["b_memo"] = add(bob, "memo.added", {"document": ids["doc1"], "coding": ids["b_helpful_honest"],
-                                            "text": "One span for both values? Unsure where \"helpful\" ends."})
+                                            "text": "One span for both values?\tUnsure where \"helpful\" ends \\ starts.\u001f"})
     ids["a_hpd"] = coded(alice, "doc2", DOC2, "human preference data from raters \U0001F469\u200D\U0001F4BB", ids["hpd"])
     ids["a_web"] = coded(alice, "doc2", DOC2, "filtered web text", ids["web"])
     ids["b_hpd"] = coded(bob, "doc2", DOC2, "human preference data", ids["hpd"])

@@ -77,7 +77,7 @@ struct PresenceBuilder {
         return (results, tables, coincidences)
     }
 
-    func report(scheme: UnitScheme) -> (codes: [CodeAgreement], overall: OverallAgreement) {
+    func report() -> (codes: [CodeAgreement], overall: OverallAgreement) {
         let (codes, tables, coincidences) = self.codes()
         var alpha = CoincidenceAccumulator(categories: 2)
         for c in coincidences { alpha.add(c) }
@@ -93,49 +93,5 @@ struct PresenceBuilder {
             input: input, codes: codes, tables: tables, alpha: alphaEstimate,
             pairStatistics: { PairStatistics.presence(coders: $0, table: $1) })
         return (codes, overall)
-    }
-}
-
-/// The overall block, shared by every scheme.
-enum Overall {
-    static func make(
-        input: PreparedInput, codes: [CodeAgreement], tables: [[TwoByTwo]], alpha: Estimate,
-        pairStatistics: ([String], TwoByTwo) -> PairAgreement
-    ) -> OverallAgreement {
-        let pairs = input.pairs
-        var pooled: [PairAgreement] = []
-        for (p, (i, j)) in pairs.enumerated() {
-            var table = TwoByTwo(both: 0, onlyFirst: 0, onlySecond: 0, neither: 0)
-            for perCode in tables { table = table + perCode[p] }
-            pooled.append(pairStatistics([input.coders[i], input.coders[j]], table))
-        }
-        let pooledKappas = pooled.compactMap(\.kappa)
-        let pooledKappa: Estimate
-        if pairs.isEmpty {
-            pooledKappa = .undefined(Why.fewerThanTwoCoders)
-        } else if input.codes.isEmpty {
-            pooledKappa = .undefined("there are no codes")
-        } else if pooledKappas.isEmpty {
-            pooledKappa = .undefined("undefined for every coder pair's pooled table: " + (pooled.first?.note ?? ""))
-        } else {
-            pooledKappa = Estimate(mean(pooledKappas))
-        }
-        let all = codes.flatMap { $0.pairs.compactMap(\.kappa) }
-        let meanKappa: Estimate
-        if all.isEmpty {
-            meanKappa = .undefined(
-                pairs.isEmpty ? Why.fewerThanTwoCoders
-                    : input.codes.isEmpty ? "there are no codes" : "kappa is undefined for every code and pair")
-        } else {
-            meanKappa = Estimate(mean(all))
-        }
-        let percents = pooled.compactMap(\.percentAgreement)
-        return OverallAgreement(
-            pooledKappa: pooledKappa, meanKappa: meanKappa, meanKappaCount: all.count,
-            percentAgreement: percents.isEmpty ? nil : mean(percents), krippendorffAlpha: alpha, pairs: pooled)
-    }
-
-    static func mean(_ values: [Double]) -> Double {
-        values.reduce(0, +) / Double(values.count)
     }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+// Double.squareRoot() calls libm's sqrt on Linux; importing Glibc autolinks libm so that a
+// client without Foundation (a plain executable) still links.
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Cohen's kappa for two coders, with its large-sample standard error and 95% interval.
 ///
 /// Cohen, J. (1960). A coefficient of agreement for nominal scales. *Educational and

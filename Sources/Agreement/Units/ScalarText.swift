@@ -25,6 +25,8 @@ public enum ScalarText {
     /// Whitespace as Unicode defines it (White_Space), newlines included.
     @inline(__always)
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }  // ASCII fast path
+        return scalar.properties.isWhitespace
     }
 }

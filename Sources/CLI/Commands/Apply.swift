@@ -7,7 +7,7 @@ struct Apply: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Code path or id.") var code: String
     @Argument(help: "Document title or id.") var document: String
-    @Option(help: "START:END in characters (Unicode scalars, end exclusive).") var span: String?
+    @Option(parsing: .unconditional, help: "START:END in characters (Unicode scalars, end exclusive).") var span: String?
     @Option(help: "Text that occurs exactly once in the document.") var quote: String?
     @Option(help: "Paragraph number, from 1.") var paragraph: Int?
     @Flag(help: "Print {\"coding\": id}.") var json = false

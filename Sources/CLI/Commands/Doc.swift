@@ -32,9 +32,9 @@ struct Doc: ParsableCommand {
                 }
                 return (title ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, data)
             }
-            for (docTitle, data) in loaded {
-                let event = try store.addDocument(data: data, title: docTitle, meta: metadata, by: key)
-                Output.line("added \(docTitle) (\(Output.short(event.id)), \(event.body["length"]?.intValue ?? 0) characters)")
+            let events = try store.addDocuments(loaded.map { (data: $0.1, title: $0.0) }, meta: metadata, by: key)
+            for event in events {
+                Output.line("added \(event.body["title"]?.stringValue ?? "") (\(Output.short(event.id)), \(event.body["length"]?.intValue ?? 0) characters)")
             }
         }
     }

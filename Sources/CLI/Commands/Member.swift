@@ -49,10 +49,12 @@ struct Member: ParsableCommand {
         @Argument(help: "The member's current name.") var member: String
         @Option(help: "A new name.") var name: String?
         @Option(help: "A new role.") var role: Role?
+        @Option(help: "Replace their key(s) with this public key (repeatable), e.g. after a lost or quarantined key.")
+        var key: [String] = []
 
         func run() throws {
             let store = try global.openStore()
-            try store.changeMember(member, newName: name, role: role, by: try global.key(in: store))
+            try store.changeMember(member, newName: name, role: role, keys: key.isEmpty ? nil : key, by: try global.key(in: store))
             Output.line("changed \(member)")
         }
     }

@@ -7,25 +7,51 @@ extension Store {
     /// Leads only.
     @discardableResult
     public func addDocument(data: Data, title: String, meta: [String: String] = [:], by key: SigningKey) throws(AccordError) -> Event {
+        try addDocuments([(data, title)], meta: meta, by: key)[0]
+    }
+
+    /// Adds several documents in one transaction: if any file is refused,
+    /// none is added.
+    @discardableResult
+    public func addDocuments(_ files: [(data: Data, title: String)], meta: [String: String] = [:],
+                             by key: SigningKey) throws(AccordError) -> [Event] {
+        var actions: [Action] = []
+        var hashes: [String: String] = [:]
+        for (data, title) in files {
+            let text = try Store.documentText(data, title: title)
+            let sha = DocumentText.sha256(text)
+            if let first = hashes[sha] {
+                throw AccordError.duplicateDocument("`\(title)` has the same text as `\(first)`, given in the same command; nothing added")
+            }
+            hashes[sha] = title
+            actions.append(Action(.documentAdded, [
+                "title": .string(title), "text": .string(text), "sha256": .string(sha),
+                "length": .int(Int64(text.unicodeScalars.count)),
+                "meta": .object(Dictionary(meta.map { (DocumentText.normalise($0.key), .string($0.value)) }, uniquingKeysWith: { $1 })),
+            ]))
+        }
+        let titles = hashes
+        return try append(actions, by: key) { db in
+            let catalog = try Catalog(db)
+            try Store.requireRole(.lead, catalog, key, to: "add documents")
+            for document in catalog.documents {
+                if let title = titles[document.sha256] {
+                    throw AccordError.duplicateDocument("`\(title)` has the same text as document `\(document.title)` (\(document.id.prefix(12)))"
+                        + (document.retired ? ", which is retired" : "") + "; nothing added")
+                }
+            }
+        }
+    }
+
+    /// A file's text as accord keeps it, or why it cannot be a document.
+    static func documentText(_ data: Data, title: String) throws(AccordError) -> String {
         guard !data.isEmpty else { throw AccordError("empty_file", "`\(title)` is empty; there is nothing to code") }
         guard let raw = String(data: data, encoding: .utf8) else {
             throw AccordError("not_utf8", "`\(title)` is not UTF-8 text; convert it first (e.g. `iconv -t UTF-8`)")
         }
         let text = DocumentText.normalise(raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw)
         guard !text.isEmpty else { throw AccordError("empty_file", "`\(title)` is empty; there is nothing to code") }
-        let sha = DocumentText.sha256(text)
-        let body: JSONValue = [
-            "title": .string(title), "text": .string(text), "sha256": .string(sha),
-            "length": .int(Int64(text.unicodeScalars.count)), "meta": .object(meta.mapValues { .string($0) }),
-        ]
-        return try append(Action(.documentAdded, body), by: key) { db in
-            let catalog = try Catalog(db)
-            try Store.requireRole(.lead, catalog, key, to: "add documents")
-            if let same = catalog.documents.first(where: { $0.sha256 == sha }) {
-                throw AccordError.duplicateDocument("`\(title)` has the same text as document `\(same.title)` (\(same.id.prefix(12)))"
-                    + (same.retired ? ", which is retired" : "") + "; nothing added")
-            }
-        }
+        return text
     }
 
     /// Retires a document: it leaves lists and agreement; its history stays.

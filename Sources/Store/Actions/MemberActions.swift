@@ -16,13 +16,20 @@ extension Store {
         }
     }
 
-    /// Changes a member's name or role. Leads only.
+    /// Changes a member's name, role or keys (a new key replaces one that
+    /// was lost or quarantined). Leads only.
     @discardableResult
-    public func changeMember(_ name: String, newName: String?, role: Role?, by key: SigningKey) throws(AccordError) -> Event {
+    public func changeMember(_ name: String, newName: String?, role: Role?, keys: [String]? = nil,
+                             by key: SigningKey) throws(AccordError) -> Event {
         var body: [String: JSONValue] = [:]
         if let newName { body["name"] = .string(newName) }
         if let role { body["role"] = .string(role.rawValue) }
-        guard !body.isEmpty else { throw AccordError("nothing_to_change", "give --name or --role") }
+        if let keys {
+            let hexes = keys.map { $0.lowercased() }
+            guard !hexes.isEmpty, hexes.allSatisfy(Hex.isDigest) else { throw AccordError("bad_key", "--key takes a 64-digit hex public key") }
+            body["keys"] = .array(Set(hexes).sorted().map { .string($0) })
+        }
+        guard !body.isEmpty else { throw AccordError("nothing_to_change", "give --name, --role or --key") }
         return try appendEdit(.memberChanged, thingField: "member", body: body, by: key) { catalog throws(AccordError) in
             try Store.requireRole(.lead, catalog, key, to: "change members")
             guard let member = catalog.member(named: name), !member.removed else { throw AccordError.unknownMember("no member `\(name)`") }

@@ -122,7 +122,9 @@ struct BodyReader {
 
     mutating func codeName(_ key: String) throws(AccordError) -> String {
         let s = try text(key)
-        guard !s.contains("/"), s.trimmingCharacters(in: .whitespacesAndNewlines) == s else {
+        // Unicode's White_Space property from the standard library's own
+        // tables, so every platform draws the line in the same place.
+        guard !s.contains("/"), !s.unicodeScalars.first!.properties.isWhitespace, !s.unicodeScalars.last!.properties.isWhitespace else {
             throw fail("a code name has no '/' and no surrounding spaces")
         }
         return s
@@ -191,6 +193,11 @@ struct BodyReader {
         var out: [String: String] = [:]
         for (k, v) in object {
             guard let s = v.stringValue else { throw fail("`\(key)` must be an object of strings") }
+            // NFC names keep two spellings of one name from being one key
+            // here and two keys to a byte-comparing verifier.
+            guard k.unicodeScalars.elementsEqual(k.precomposedStringWithCanonicalMapping.unicodeScalars) else {
+                throw fail("`\(key)` names must be in Unicode NFC")
+            }
             out[k] = s
         }
         return out

@@ -26,15 +26,20 @@ struct CausalPast {
         let candidates = try String.fetchAll(db, sql: """
             SELECT DISTINCT thing FROM edits WHERE field = 'keys' AND instr(value, ?) > 0 ORDER BY thing
             """, arguments: [key])
+        var removed: Membership? = nil
         for member in candidates where try contains(member) {
             guard let keys = try Register.value(db, thing: member, field: "keys", within: self)?.arrayValue,
                   keys.contains(.string(key)),
                   let roleName = try Register.value(db, thing: member, field: "role", within: self)?.stringValue,
                   let role = Role(rawValue: roleName)
             else { continue }
-            return Membership(member: member, role: role, removed: try retired(member) != nil)
+            // A key re-added under a new member after its old member's
+            // removal belongs to the live one.
+            let found = Membership(member: member, role: role, removed: try retired(member) != nil)
+            if !found.removed { return found }
+            removed = removed ?? found
         }
-        return nil
+        return removed
     }
 }
 

@@ -25,6 +25,11 @@ struct References {
                 throw AccordError.unknownMember("no member \(member)")
             }
             try bases(b)
+            for key in b["keys"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+                if let other = try past.membership(of: key), !other.removed, other.member != member {
+                    throw AccordError.duplicateMember("key \(key.prefix(12))… already belongs to another member")
+                }
+            }
         case .documentAdded: break
         case .documentRetired, .documentDone:
             _ = try document(b["document"]!.stringValue!, live: event.type == .documentDone)
@@ -58,7 +63,11 @@ struct References {
         case .memoAdded:
             if let d = b["document"]?.stringValue { _ = try document(d, live: false) }
             if let c = b["code"]?.stringValue { try code(c, live: false) }
-            if let c = b["coding"]?.stringValue, !(try past.contains(c)) { throw AccordError.unknownCoding("no coding \(c)") }
+            if let c = b["coding"]?.stringValue {
+                guard try past.contains(c), try Bool.fetchOne(db, sql: "SELECT 1 FROM codings WHERE id = ?", arguments: [c]) == true else {
+                    throw AccordError.unknownCoding("no coding \(c)")
+                }
+            }
         case .adjudicationDecided:
             let length = try document(b["document"]!.stringValue!, live: false)
             try span(b, length: length)

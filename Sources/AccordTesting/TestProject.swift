@@ -1,23 +1,23 @@
 import Foundation
 import GRDB
-@testable import Store
+import Store
 
 /// A small project in a temporary folder: lead lena, coders alice and bob,
 /// one document and a few codes. Keys are fixed, so runs are repeatable.
-struct TestProject {
-    let root: URL
-    let store: Store
-    let lead = SigningKey(seed: "test-lena")
-    let alice = SigningKey(seed: "test-alice")
-    let bob = SigningKey(seed: "test-bob")
-    let stranger = SigningKey(seed: "test-stranger")
-    var document: String = ""
-    var helpfulness: String = ""
-    var honesty: String = ""
+public struct TestProject: Sendable {
+    public let root: URL
+    public let store: Store
+    public let lead = SigningKey(seed: "test-lena")
+    public let alice = SigningKey(seed: "test-alice")
+    public let bob = SigningKey(seed: "test-bob")
+    public let stranger = SigningKey(seed: "test-stranger")
+    public var document: String = ""
+    public var helpfulness: String = ""
+    public var honesty: String = ""
 
-    static let text = "Gale-2 is trained to be helpful.\n\nIt is honest, and café staff red-team it 😀."
+    public static let text = "Gale-2 is trained to be helpful.\n\nIt is honest, and café staff red-team it 😀."
 
-    init(codes: Bool = true) throws {
+    public init(codes: Bool = true) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("accord-test-\(UUID().uuidString)")
         store = try Store(directory: root.appendingPathComponent(".accord"), create: true)
         try store.append(Action(.projectCreated, ["name": "test", "member": "lena"]), by: lead)
@@ -31,15 +31,15 @@ struct TestProject {
         honesty = try store.defineCode(CodeDefinition(name: "honesty", parent: "values"), by: lead).id
     }
 
-    var project: String { (try? store.project()) ?? "" }
+    public var project: String { (try? store.project()) ?? "" }
 
-    func digest() throws -> String { try store.stateDigest() }
+    public func digest() throws -> String { try store.stateDigest() }
 
-    func eventCount() throws -> Int { try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM events") ?? 0 } }
+    public func eventCount() throws -> Int { try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM events") ?? 0 } }
 
     /// An event by `key` whose envelope fields default to what a correct
     /// replica would write now; override any to make it wrong.
-    func craft(_ type: EventType, _ body: JSONValue, by key: SigningKey, seq: Int64? = nil, prev: String?? = nil,
+    public func craft(_ type: EventType, _ body: JSONValue, by key: SigningKey, seq: Int64? = nil, prev: String?? = nil,
                deps: [String]? = nil, time: Int64? = nil, project: String?? = nil) throws -> Event {
         let (headSeq, headID, heads, maxTime) = try store.database.read { db -> (Int64, String?, [String], Int64) in
             let row = try Row.fetchOne(db, sql: "SELECT head_seq, head_id FROM authors WHERE key = ?", arguments: [key.publicHex])
@@ -54,5 +54,10 @@ struct TestProject {
     }
 
     /// Receives one event's bytes; returns the outcome.
-    func receive(_ bytes: [UInt8]) throws -> ReceiveOutcome { try store.receive([bytes])[0] }
+    public func receive(_ bytes: [UInt8]) throws -> ReceiveOutcome { try store.receive([bytes])[0] }
+}
+
+/// A fresh, empty store in a temporary folder (a replica before its first sync).
+public func temporaryStore() throws -> Store {
+    try Store(directory: FileManager.default.temporaryDirectory.appendingPathComponent("accord-replica-\(UUID().uuidString)"), create: true)
 }

@@ -1,0 +1,61 @@
+import GRDB
+
+/// A page of events another replica lacks (DESIGN §7).
+public struct EventPage: Sendable {
+    /// Exact stored bytes, in an order where each event follows its prev and deps.
+    public var events: [[UInt8]]
+    /// Whether more events remain beyond this page.
+    public var more: Bool
+}
+
+extension Store {
+    /// Each author's highest held seq: the version vector sync exchanges.
+    public func authorHeads() throws(AccordError) -> [String: Int64] {
+        try read { try EventLog.authorHeads($0) }
+    }
+
+    /// The events missing from a replica that holds, for each author, seqs
+    /// 1…`have[author]`, at most about `maxBytes` of them (always at least one).
+    ///
+    /// Every replica holds a gapless prefix of each author's chain, so the
+    /// version vector names exactly what it has: an up-to-date peer costs one
+    /// lookup per author, and the scan starts at the earliest missing event's
+    /// time, so the cost grows with what is missing, not with the history.
+    /// The (time, author, seq) order respects causality.
+    public func missing(have: [String: Int64], maxBytes: Int) throws(AccordError) -> EventPage {
+        try read { db in
+            var starts: [Int64] = []
+            for (key, head) in try EventLog.authorHeads(db) where head > have[key, default: 0] {
+                let time = try Int64.fetchOne(db, sql: """
+                    SELECT e.time FROM events e JOIN authors a ON a.idx = e.author WHERE a.key = ? AND e.seq = ?
+                    """, arguments: [key, have[key, default: 0] + 1])
+                if let time { starts.append(time) }
+            }
+            guard let from = starts.min() else { return EventPage(events: [], more: false) }
+            var events: [[UInt8]] = []
+            var size = 0
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT a.key, e.seq, e.bytes FROM events e JOIN authors a ON a.idx = e.author
+                WHERE e.time >= ? ORDER BY e.time, e.author, e.seq
+                """, arguments: [from])
+            while let row = try rows.next() {
+                let key: String = row[0], seq: Int64 = row[1]
+                guard seq > have[key, default: 0] else { continue }
+                let bytes: [UInt8] = row[2]
+                if !events.isEmpty, size + bytes.count > maxBytes { return EventPage(events: events, more: true) }
+                events.append(bytes)
+                size += bytes.count + 1
+            }
+            return EventPage(events: events, more: false)
+        }
+    }
+
+    /// Whether `key` is a current member, and in which role: who may read
+    /// and push over sync.
+    public func membership(ofKey key: String) throws(AccordError) -> (known: Bool, member: Catalog.Member?) {
+        let catalog = try catalog()
+        let member = catalog.members.first { $0.keys.contains(key) && !$0.removed }
+        let known = catalog.members.contains { $0.keys.contains(key) }
+        return (known, member)
+    }
+}

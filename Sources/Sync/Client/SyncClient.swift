@@ -1,0 +1,99 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Store
+
+/// Talks to another replica's `accord serve` over HTTP with URLSession,
+/// signing every request with the caller's key.
+public struct SyncClient: Sendable {
+    public let base: URL
+    public let key: SigningKey
+    let session: URLSession
+
+    /// Bytes moved and requests made, for `sync`'s report and the benchmarks.
+    public final class Traffic: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) public var requests = 0
+        private(set) public var bytesSent = 0
+        private(set) public var bytesReceived = 0
+
+        func add(sent: Int, received: Int) {
+            lock.lock()
+            requests += 1
+            bytesSent += sent
+            bytesReceived += received
+            lock.unlock()
+        }
+    }
+
+    public let traffic = Traffic()
+
+    public init(base: URL, key: SigningKey, timeout: TimeInterval = 120) {
+        self.base = base
+        self.key = key
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.httpMaximumConnectionsPerHost = 2
+        session = URLSession(configuration: configuration)
+    }
+
+    public func info() async throws(AccordError) -> ProjectInfo {
+        try ProjectInfo(json: parse(try await send("GET", "/v1/info", body: [], signed: false)))
+    }
+
+    public func sync(_ request: SyncRequest) async throws(AccordError) -> SyncResponse {
+        try SyncResponse(body: try await send("POST", "/v1/sync", body: request.body))
+    }
+
+    public func push(_ lines: [[UInt8]]) async throws(AccordError) -> [PushResult] {
+        let answer = parse(try await send("POST", "/v1/events", body: JSONLines.join(lines)))
+        guard let results = answer["results"]?.arrayValue else { throw AccordError("bad_response", "the push answer lacks results") }
+        return try results.map { (r) throws(AccordError) in try PushResult(json: r) }
+    }
+
+    func parse(_ bytes: [UInt8]) -> JSONValue { (try? JSONParser.parse(bytes)) ?? .null }
+
+    /// One HTTP exchange. A JSON error from the server becomes an
+    /// `AccordError` with the server's code; a network failure says so.
+    func send(_ method: String, _ path: String, body: [UInt8], signed: Bool = true) async throws(AccordError) -> [UInt8] {
+        do { return try await exchange(method, path, body: body, signed: signed) } catch where error.code == "replayed_request" {
+            // The same bytes were signed within the same second (a retried
+            // push): wait for a new timestamp, which makes a new signature.
+            try? await Task.sleep(nanoseconds: 1_100_000_000)
+            return try await exchange(method, path, body: body, signed: signed)
+        }
+    }
+
+    func exchange(_ method: String, _ path: String, body: [UInt8], signed: Bool) async throws(AccordError) -> [UInt8] {
+        let url = base.appendingPathComponent(String(path.dropFirst()))
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        if method != "GET" {
+            request.httpBody = Data(body)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if signed {
+            let signature = RequestSignature.sign(method: method, path: url.path, body: body, key: key)
+            request.setValue(signature.header, forHTTPHeaderField: "Authorization")
+        }
+        let data: Data, response: URLResponse
+        do { (data, response) = try await session.data(for: request) } catch {
+            throw AccordError("unreachable", "cannot reach \(base.absoluteString): \(error.localizedDescription)")
+        }
+        traffic.add(sent: body.count + SyncClient.headerEstimate(request), received: data.count + 120)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status == 200 else {
+            let json = parse(Array(data))
+            throw AccordError(json["error"]?.stringValue ?? "http_\(status)",
+                              "\(base.host ?? "the server") refused \(method) \(path) (\(status)): \(json["message"]?.stringValue ?? String(decoding: data.prefix(200), as: UTF8.self))")
+        }
+        return Array(data)
+    }
+
+    /// The request line and headers as sent, roughly, for byte accounting.
+    static func headerEstimate(_ request: URLRequest) -> Int {
+        let headers = (request.allHTTPHeaderFields ?? [:]).reduce(0) { $0 + $1.key.count + $1.value.count + 4 }
+        return (request.httpMethod?.count ?? 3) + (request.url?.absoluteString.count ?? 0) + headers + 40
+    }
+}

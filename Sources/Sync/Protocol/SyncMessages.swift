@@ -1,0 +1,164 @@
+import Foundation
+import Store
+
+/// `GET /v1/info`: which project a replica serves.
+public struct ProjectInfo: Sendable, Equatable {
+    public var project: String
+    public var name: String
+    public var protocolVersion: Int64
+
+    public var json: JSONValue { ["project": .string(project), "name": .string(name), "protocol": .int(protocolVersion)] }
+
+    public init(project: String, name: String, protocolVersion: Int64 = 1) {
+        self.project = project
+        self.name = name
+        self.protocolVersion = protocolVersion
+    }
+
+    public init(json: JSONValue) throws(AccordError) {
+        guard let project = json["project"]?.stringValue, let name = json["name"]?.stringValue,
+              let version = json["protocol"]?.intValue
+        else { throw AccordError("bad_response", "the server's /v1/info answer is not an accord project description") }
+        self.init(project: project, name: name, protocolVersion: version)
+    }
+}
+
+/// `POST /v1/sync` request: what the caller has.
+public struct SyncRequest: Sendable, Equatable {
+    public var project: String
+    public var have: [String: Int64]
+    public var maxBytes: Int
+
+    public init(project: String, have: [String: Int64], maxBytes: Int) {
+        self.project = project
+        self.have = have
+        self.maxBytes = maxBytes
+    }
+
+    /// The body. A random `nonce` makes every request's bytes, and so its
+    /// signature, unique: Ed25519 is deterministic, and the server refuses a
+    /// (key, sig) pair it has seen, even from an honest repeat in the same second.
+    public var body: [UInt8] {
+        CanonicalJSON.encode(["project": .string(project), "have": .object(have.mapValues { .int($0) }),
+                              "max_bytes": .int(Int64(maxBytes)), "nonce": .string(Hex.encode((0..<8).map { _ in UInt8.random(in: 0...255) }))])
+    }
+
+    /// Parses a request body, refusing anything malformed with `bad_request`.
+    public init(body: [UInt8]) throws(AccordError) {
+        let json: JSONValue
+        do { json = try JSONParser.parse(body) } catch { throw AccordError("bad_request", "the body is not JSON: \(error)") }
+        guard let project = json["project"]?.stringValue, let have = json["have"]?.objectValue,
+              let maxBytes = json["max_bytes"]?.intValue, maxBytes > 0
+        else { throw AccordError("bad_request", "expected {\"project\": id, \"have\": {author: seq}, \"max_bytes\": n}") }
+        var vector: [String: Int64] = [:]
+        for (author, seq) in have {
+            guard Hex.isDigest(author), let s = seq.intValue, s >= 0 else {
+                throw AccordError("bad_request", "`have` maps author keys to seqs")
+            }
+            vector[author] = s
+        }
+        self.init(project: project, have: vector, maxBytes: Int(maxBytes))
+    }
+}
+
+/// `POST /v1/sync` response: the server's heads and a page of events.
+public struct SyncResponse: Sendable {
+    public var heads: [String: Int64]
+    public var events: [[UInt8]]
+    public var more: Bool
+
+    public init(heads: [String: Int64], events: [[UInt8]], more: Bool) {
+        self.heads = heads
+        self.events = events
+        self.more = more
+    }
+
+    /// The body, each event embedded as its stored canonical bytes.
+    public var body: [UInt8] {
+        var out: [UInt8] = Array(#"{"events":["#.utf8)
+        out.reserveCapacity(events.reduce(64) { $0 + $1.count + 1 })
+        for (i, event) in events.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: event)
+        }
+        out.append(contentsOf: Array(#"],"heads":"#.utf8))
+        CanonicalJSON.write(.object(heads.mapValues { .int($0) }), into: &out)
+        out.append(contentsOf: Array(#","more":\#(more ? "true" : "false")}"#.utf8))
+        return out
+    }
+
+    /// Reads a response; each event's canonical bytes are recomputed from its
+    /// object (a canonical event re-encodes to itself, so nothing is lost).
+    public init(body: [UInt8]) throws(AccordError) {
+        let json: JSONValue
+        do { json = try JSONParser.parse(body) } catch { throw AccordError("bad_response", "the sync answer is not JSON: \(error)") }
+        guard let events = json["events"]?.arrayValue, let heads = json["heads"]?.objectValue, let more = json["more"]?.boolValue else {
+            throw AccordError("bad_response", "the sync answer lacks events, heads or more")
+        }
+        self.init(heads: heads.compactMapValues(\.intValue), events: events.map { CanonicalJSON.encode($0) }, more: more)
+    }
+}
+
+/// One line of a `POST /v1/events` answer.
+public struct PushResult: Sendable, Equatable {
+    public var line: Int
+    public var id: String?
+    public var outcome: ReceiveOutcome
+
+    public init(line: Int, id: String?, outcome: ReceiveOutcome) {
+        self.line = line
+        self.id = id
+        self.outcome = outcome
+    }
+
+    public var json: JSONValue {
+        var object: [String: JSONValue] = ["line": .int(Int64(line)), "id": id.map { .string($0) } ?? .null]
+        switch outcome {
+        case .accepted: object["status"] = "accepted"
+        case .duplicate: object["status"] = "duplicate"
+        case .rejected(let error):
+            object["status"] = "rejected"
+            object["code"] = .string(error.code)
+            object["message"] = .string(error.message)
+        }
+        return .object(object)
+    }
+
+    public init(json: JSONValue) throws(AccordError) {
+        guard let line = json["line"]?.intValue, let status = json["status"]?.stringValue else {
+            throw AccordError("bad_response", "a push result lacks line or status")
+        }
+        self.line = Int(line)
+        id = json["id"]?.stringValue
+        switch status {
+        case "accepted": outcome = .accepted
+        case "duplicate": outcome = .duplicate
+        default: outcome = .rejected(AccordError(json["code"]?.stringValue ?? "rejected", json["message"]?.stringValue ?? ""))
+        }
+    }
+
+    public static func body(_ results: [PushResult]) -> [UInt8] {
+        CanonicalJSON.encode(["results": .array(results.map(\.json))])
+    }
+}
+
+/// Splits a JSON-lines body into its non-empty lines.
+public enum JSONLines {
+    public static func split(_ body: [UInt8]) -> [[UInt8]] {
+        body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { line in
+            var l = Array(line)
+            if l.last == UInt8(ascii: "\r") { l.removeLast() }
+            return l
+        }.filter { !$0.isEmpty }
+    }
+
+    public static func join(_ lines: [[UInt8]]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+        for line in lines {
+            out.append(contentsOf: line)
+            out.append(UInt8(ascii: "\n"))
+        }
+        return out
+    }
+}
