@@ -21,6 +21,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
+                "Agreement",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -42,6 +43,7 @@ let package = Package(
             dependencies: [
                 "Store",
                 "Sync",
+                "Agreement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/CLI"
@@ -56,7 +58,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "AccordTesting", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "AgreementTests", dependencies: ["Agreement"]),
+        .testTarget(name: "AgreementTests", dependencies: ["Agreement"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["Store"]),
         .testTarget(
             name: "SyncTests",

@@ -1,45 +1,4 @@
-import Foundation
-import Logging
-import ServiceLifecycle
-import Store
 import Sync
 
-/// A replica served over loopback inside the test process, on a free port,
-/// stopped gracefully (the way `accord serve` stops on SIGTERM).
-public final class TestServer: Sendable {
-    public let store: Store
-    public let port: Int
-    let group: ServiceGroup
-    let task: Task<Void, any Error>
-
-    public var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
-
-    public static func start(_ store: Store) async throws -> TestServer {
-        var logger = Logger(label: "accord.test-server")
-        logger.logLevel = .critical
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = SyncServer(store: store, logger: logger).application(host: "127.0.0.1", port: 0) { port in
-            continuation.yield(port)
-        }
-        let group = ServiceGroup(services: [app], logger: logger)
-        let task = Task { try await group.run() }
-        var port = 0
-        for await p in ports {
-            port = p
-            break
-        }
-        return TestServer(store: store, port: port, group: group, task: task)
-    }
-
-    init(store: Store, port: Int, group: ServiceGroup, task: Task<Void, any Error>) {
-        self.store = store
-        self.port = port
-        self.group = group
-        self.task = task
-    }
-
-    public func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = try? await task.value
-    }
-}
+/// Tests serve replicas exactly as the demo does.
+public typealias TestServer = ServedReplica

@@ -26,6 +26,18 @@ import Testing
         }
     }
 
+    /// An unknown `--as` on a read command is refused too: read silently as
+    /// nobody, a mistyped name would also lift blind coding (a coder typing
+    /// `--as bobb` sees every other coder's codings).
+    @Test func unknownAsOnReadCommands() throws {
+        let p = try Project.make()
+        try p.apply("values", "lumen", as: "alice", "--span", "0:5")
+        for command in [["codings"], ["doc", "show", "lumen"], ["status"], ["log"]] {
+            expectError(p.accord(["--as", "bobb"] + command), "unknown_key", mentions: ["bobb"])
+            expectError(p.accord(command, env: ["ACCORD_AS": "bobb"]), "unknown_key", mentions: ["bobb"])
+        }
+    }
+
     @Test func aFileThatIsNotUTF8() throws {
         let p = try Project.make()
         try p.write("latin1.txt", Data([0x43, 0x61, 0x66, 0xE9, 0x0A]))  // "Café" in Latin-1
@@ -128,7 +140,9 @@ import Testing
     @Test(arguments: ["yesterday", "2026-13-45", "2026-02-30T25:00:00Z", "12:00", "now", "0x1234"])
     func malformedAt(_ at: String) throws {
         let p = try Project.make()
-        for command in [["status"], ["codings"], ["log"], ["doc", "list"], ["doc", "show", "lumen"], ["code", "list"], ["member", "list"]] {
+        let project = try #require(try p.status()["project"]?.stringValue)
+        for command in [["status"], ["codings"], ["log"], ["doc", "list"], ["doc", "show", "lumen"], ["code", "list"], ["member", "list"],
+                        ["show", project]] {
             expectError(p.accord(command + ["--at", at]), "bad_moment", mentions: [at])
         }
     }

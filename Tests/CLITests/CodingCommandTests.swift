@@ -200,3 +200,19 @@ import Testing
         expectError(p.accord("codings", "--code", "zed"), "unknown_code")
     }
 }
+
+@Suite struct NamingTests {
+    /// A code by path or id, a document by title or id.
+    @Test func codesAndDocumentsByID() throws {
+        let p = try Project.make()
+        let code = try #require(try p.json("code", "list")["codes"]?.items.first { $0["path"] == "values/honesty" }?["id"]?.stringValue)
+        let doc = try #require(try p.json("doc", "show", "lumen")["id"]?.stringValue)
+        let id = try p.apply(code, doc, as: "alice", "--span", "0:5")
+        let c = try #require(try p.codings("--code", code, "--doc", doc).first)
+        #expect(c["id"]?.stringValue == id)
+        #expect(c["code"] == "values/honesty")
+        #expect(c["document"] == "lumen")
+        #expect(c["code_id"]?.stringValue == code)
+        #expect(c["document_id"]?.stringValue == doc)
+    }
+}

@@ -144,6 +144,18 @@ import Testing
         expectError(p.accord("--as", "lena", "member", "remove", "caroline"), "unknown_member")
     }
 
+    /// Member names are unique (`member add` refuses a taken one); renaming
+    /// onto a taken name must be refused the same way, or `--coder bob` and
+    /// `log --author bob` no longer say whom they mean.
+    @Test func memberChangeRefusesATakenName() throws {
+        let p = try Project.make()
+        try p.expectNothingWritten("member change alice --name bob") {
+            expectError(p.accord("--as", "lena", "member", "change", "alice", "--name", "bob"), "duplicate_member", mentions: ["bob"])
+        }
+        let names = (try p.json("member", "list")["members"]?.items ?? []).compactMap { $0["name"]?.stringValue }
+        #expect(names == ["lena", "alice", "bob"])
+    }
+
     @Test func memberAddRefusesDuplicatesAndBadKeys() throws {
         let p = try Project.make()
         try p.expectNothingWritten {

@@ -163,4 +163,29 @@ import Testing
         #expect(p.must("log", "--json", "--at", first).lines.count == 13)
         expectError(p.accord("codings", "--at", "0123456789abcdef0123"), "unknown_event")
     }
+
+    /// `--at` reads the ISO-8601 forms Moment.swift documents: `Z`, an
+    /// offset, or no zone (UTC), with or without microseconds; a date alone.
+    @Test func atTimeForms() throws {
+        let p = try Project.make()
+        let id = try p.apply("values", "lumen", as: "alice", "--span", "0:5")
+        let micros = try #require(try p.events().last?["time"]?.intValue)
+        let z = ISOTime.format(micros)  // 2026-11-24T09:42:31.888542Z
+        try #require(z.hasSuffix("Z") && z.contains("."), "expected a time with microseconds: \(z)")
+        let noZone = String(z.dropLast())
+        // The same instant two hours east.
+        let east = ISOTime.format(micros + 7_200_000_000).dropLast() + "+02:00"
+        for at in [z, String(east), noZone] {
+            let r = p.accord("--as", "lena", "codings", "--json", "--at", at)
+            #expect(r.ok, "--at \(at): \(r)")
+            if r.ok { #expect((try r.json()["codings"]?.items ?? []).compactMap { $0["id"]?.stringValue } == [id], "--at \(at)") }
+        }
+        let oneBefore = String(ISOTime.format(micros - 1).dropLast())
+        let r = p.accord("--as", "lena", "codings", "--json", "--at", oneBefore)
+        #expect(r.ok, "--at \(oneBefore): \(r)")
+        if r.ok { #expect(try r.json()["codings"]?.count == 0, "--at \(oneBefore)") }
+        // Seconds without a zone, and a date alone.
+        #expect(p.accord("status", "--at", String(z.prefix(19))).ok)
+        #expect(try p.json("status", "--at", "2001-01-01")["events"] == 0)
+    }
 }

@@ -61,4 +61,18 @@ import Testing
         #expect(r.status != 0, "\(r)")
         #expect(r.stderr.contains(next["id"]!.stringValue!), "verify names the event whose prev is gone: \(r.stderr)")
     }
+
+    /// Deleting an author's newest event leaves the store's recorded head
+    /// pointing at an event the log no longer holds; the author's next
+    /// append then fails with `missing_prev`. `verify` must notice.
+    @Test func verifyNoticesADeletedNewestEvent() throws {
+        let p = try Project.make()
+        let head = try #require(try p.events().last)
+        let id = try #require(head["id"]?.stringValue)
+        #expect(head["author"]?.stringValue == p.keys["lena"])
+        _ = try sqlite(p.store, "DELETE FROM events WHERE id = '\(id)';")
+        let r = p.accord("verify")
+        #expect(r.status != 0, "verify passes a log whose newest event was deleted: \(r)")
+        #expect(r.stderr.contains(id), "verify should name the missing head \(id): \(r.stderr)")
+    }
 }

@@ -14,7 +14,7 @@ struct Codings: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let view = try store.view(at: read.moment())
-        let reader = global.readerKey(in: store)
+        let reader = try global.readerKey(in: store)
         let (catalog, progress, codings) = try view.read { db in
             let catalog = try Catalog(db)
             let documentID = try doc.map { (d) throws(AccordError) in try catalog.document(named: d).id }

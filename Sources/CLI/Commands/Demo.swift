@@ -1,133 +1,141 @@
 import ArgumentParser
 import Foundation
 import Store
+import Sync
 
-struct Demo: ParsableCommand {
+struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a whole small project in a temporary folder and narrate it.")
+        abstract: "Run a whole small project on loopback — a lead, two coders and a hub — and narrate it.")
 
     @Option(help: "Folder to build the demo in (default: a new temporary folder).") var dir: String?
     @Flag(help: "Keep the demo folder afterwards.") var keep = false
 
-    func run() throws {
+    func run() async throws {
         let root = dir.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("accord-demo-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { if !keep && dir == nil { try? FileManager.default.removeItem(at: root) } }
+        for folder in ["lena", "alice", "bob", "hub"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         let demo = DemoRunner(root: root)
         print("accord demo — an audit of six fictional LLM developers' public documentation")
-        print("project folder: \(root.path)")
+        print("Four replicas in \(root.path): lena (lead), alice and bob (coders), and a hub, all on loopback.")
 
-        demo.say("The lead, Lena, starts the project and adds two coders with keys on this machine")
-        try demo.run(["init", "--name", "LLM documentation audit"], as: "lena")
-        let alice = try demo.run(["key", "new", "alice"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let bob = try demo.run(["key", "new", "bob"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        try demo.run(["member", "add", "alice", "--key", alice, "--role", "coder"], as: "lena")
-        try demo.run(["member", "add", "bob", "--key", bob, "--role", "coder"], as: "lena")
-        try demo.run(["member", "list"])
+        demo.say("Alice, Bob and the hub make keys on their own machines and send Lena the public halves")
+        let alice = try await demo.run(["key", "new", "alice", "--file", root.appendingPathComponent("alice/alice.key").path], in: "alice")
+        let bob = try await demo.run(["key", "new", "bob", "--file", root.appendingPathComponent("bob/bob.key").path], in: "bob")
+        let hub = try await demo.run(["key", "new", "hub", "--file", root.appendingPathComponent("hub/hub.key").path], in: "hub")
+
+        demo.say("Lena starts the project and adds them: two coders and the hub as a mirror")
+        try await demo.run(["init", "--name", "LLM documentation audit"], as: "lena", in: "lena")
+        for (name, key, role) in [("alice", alice, "coder"), ("bob", bob, "coder"), ("hub", hub, "mirror")] {
+            try await demo.run(["member", "add", name, "--key", key.trimmingCharacters(in: .whitespacesAndNewlines), "--role", role], as: "lena", in: "lena")
+        }
 
         demo.say("Lena defines the codebook: a values lens and a data-practices lens")
-        let codebook: [(String, String?, String)] = [
-            ("values", nil, "Values the developer says the model should hold"),
-            ("helpfulness", "values", "Being useful to the user"),
-            ("honesty", "values", "Not deceiving; calibrated uncertainty"),
-            ("harmlessness", "values", "Avoiding harm, refusing dangerous requests"),
-            ("data", nil, "Where training signal comes from"),
-            ("human preference data", "data", "People compare or rank model outputs"),
-            ("synthetic data", "data", "Model-generated training data or feedback"),
-            ("red-teaming", "data", "Adversarial testing by people"),
-        ]
-        for (name, parent, description) in codebook {
-            try demo.run(["code", "add", name] + (parent.map { ["--parent", $0] } ?? []) + ["--description", description], as: "lena")
+        for (name, parent, description) in DemoCodebook.codes {
+            try await demo.run(["code", "add", name] + (parent.map { ["--parent", $0] } ?? []) + ["--description", description], as: "lena", in: "lena")
         }
-        try demo.run(["code", "list"])
+        try await demo.run(["code", "list"], in: "lena")
 
         demo.say("Lena adds six documents")
-        let docs = root.appendingPathComponent("corpus")
-        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let corpus = root.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         var paths: [String] = []
         for (file, text) in DemoCorpus.documents {
-            let url = docs.appendingPathComponent(file)
+            let url = corpus.appendingPathComponent(file)
             try text.write(to: url, atomically: true, encoding: .utf8)
             paths.append(url.path)
         }
-        try demo.run(["doc", "add"] + paths, as: "lena")
-        try demo.run(["doc", "list"])
+        try await demo.run(["doc", "add"] + paths, as: "lena", in: "lena")
 
-        demo.say("Alice and Bob code independently (each sees only their own work until they finish a document)")
+        demo.say("The hub clones Lena's replica, then serves it; Alice and Bob clone the hub")
+        let lenaServer = try await DemoServer.start(folder: root.appendingPathComponent("lena"))
+        try await demo.run(["clone", lenaServer.url, root.appendingPathComponent("hub").path, "--key", root.appendingPathComponent("hub/hub.key").path, "--as", "hub"], in: "hub")
+        await lenaServer.stop()
+        let hubServer = try await DemoServer.start(folder: root.appendingPathComponent("hub"))
+        print("hub$ accord serve --listen \(hubServer.url.dropFirst(7))     (running in the background)")
+        try await demo.run(["remote", "add", "origin", hubServer.url], in: "lena")
+        for coder in ["alice", "bob"] {
+            try await demo.run(["clone", hubServer.url, root.appendingPathComponent(coder).path, "--key", root.appendingPathComponent("\(coder)/\(coder).key").path, "--as", coder], in: coder)
+        }
+
+        demo.say("Offline, Alice and Bob code the same documents independently")
         for (coder, code, doc, quote) in DemoCodings.first {
-            try demo.run(["apply", code, doc, "--quote", quote], as: coder, quiet: coder == "bob")
+            try await demo.run(["apply", code, doc, "--quote", quote], in: coder, quiet: coder == "bob" || code.hasPrefix("data"))
         }
-        print("   … and Bob's \(DemoCodings.first.filter { $0.0 == "bob" }.count) codings, applied the same way")
+        print("   … and the rest of Alice's and all of Bob's \(DemoCodings.first.count) codings, applied the same way")
         let checkpoint = ISOTime.format(Store.nowMicros())
-        try demo.run(["codings", "--doc", "northwind-model-card"], as: "bob")
-
-        demo.say("Bob revises: he removes one coding and adds two more; both mark every document done")
-        let bobsFirst = try demo.run(["codings", "--coder", "bob", "--code", "values/harmlessness", "--json"], as: "bob", quiet: true)
-        if let json = try? JSONParser.parse(bobsFirst), let first = json["codings"]?.arrayValue?.first?["id"]?.stringValue {
-            try demo.run(["unapply", first], as: "bob")
+        demo.say("Bob revises before finishing: he removes one coding and adds two; both mark every document done")
+        let bobsFirst = try await demo.run(["codings", "--code", "values/harmlessness", "--doc", "northwind-model-card", "--json"], in: "bob", quiet: true)
+        if let id = (try? JSONParser.parse(bobsFirst))?["codings"]?.arrayValue?.first?["id"]?.stringValue {
+            try await demo.run(["unapply", id], in: "bob")
         }
-        for (coder, code, doc, quote) in DemoCodings.second { try demo.run(["apply", code, doc, "--quote", quote], as: coder) }
+        for (coder, code, doc, quote) in DemoCodings.second { try await demo.run(["apply", code, doc, "--quote", quote], in: coder) }
         for doc in DemoCorpus.documents.map({ URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }) {
-            try demo.run(["done", doc], as: "alice", quiet: true)
-            try demo.run(["done", doc], as: "bob", quiet: true)
+            try await demo.run(["done", doc], in: "alice", quiet: true)
+            try await demo.run(["done", doc], in: "bob", quiet: true)
         }
-        print("$ accord done …   (each coder, each of the six documents)")
-        try demo.run(["codings", "--doc", "northwind-model-card"], as: "bob")
+        print("alice$ accord done …   bob$ accord done …   (each of the six documents)")
+
+        demo.say("They meet a network: everyone syncs through the hub")
+        try await demo.run(["sync"], in: "alice")
+        try await demo.run(["sync"], in: "bob")
+        try await demo.run(["sync"], in: "alice")
+        try await demo.run(["sync"], in: "lena")
+
+        demo.say("Every replica now holds the same events and the same state")
+        var digests: Set<String> = []
+        for folder in ["lena", "alice", "bob", "hub"] {
+            let status = try await demo.run(["status", "--json"], in: folder, quiet: true)
+            let digest = (try? JSONParser.parse(status))?["state_digest"]?.stringValue ?? "?"
+            let events = (try? JSONParser.parse(status))?["events"]?.intValue ?? 0
+            print("\(folder.padding(toLength: 6, withPad: " ", startingAt: 0)) \(events) events  state_digest \(digest)")
+            digests.insert(digest)
+        }
+        print(digests.count == 1 ? "✓ all four replicas agree" : "✗ replicas differ")
+
+        demo.say("Agreement between Alice and Bob (the same table on every replica)")
+        try await demo.run(["agreement"], in: "lena")
+        let alicesTable = try await demo.run(["agreement", "--json"], in: "alice", quiet: true)
+        let lenasTable = try await demo.run(["agreement", "--json"], in: "lena", quiet: true)
+        print(alicesTable == lenasTable ? "✓ alice's replica computes the identical table" : "✗ tables differ")
 
         demo.say("The history: every action is a signed event")
-        try demo.run(["log", "--type", "segment.uncoded"])
-        try demo.run(["log", "--author", "lena", "--type", "member.added"])
+        try await demo.run(["log", "--type", "segment.uncoded"], in: "lena")
+        try await demo.run(["verify"], in: "lena")
 
-        demo.say("An auditor checks every hash, chain link and signature")
-        try demo.run(["verify"])
-        try demo.run(["status"])
-
-        demo.say("Replay: the codings as they stood before Bob's revision")
-        try demo.run(["codings", "--coder", "bob", "--code", "values/harmlessness", "--at", checkpoint])
-        try demo.run(["codings", "--coder", "bob", "--code", "values/harmlessness"])
+        demo.say("Replay: Bob's harmlessness codings as they stood before his revision, then now")
+        try await demo.run(["codings", "--coder", "bob", "--code", "values/harmlessness", "--at", checkpoint], in: "lena")
+        try await demo.run(["codings", "--coder", "bob", "--code", "values/harmlessness"], in: "lena")
+        await hubServer.stop()
         print("")
         print("Done. Every step above was an `accord` command; run `accord --help` to explore.")
     }
 }
 
-/// The demo's codings: (coder, code, document, quote).
-enum DemoCodings {
-    static let first: [(String, String, String, String)] = [
-        ("alice", "values/helpfulness", "northwind-model-card", "trained to be helpful"),
-        ("alice", "values/honesty", "northwind-model-card", "honest and harmless"),
-        ("alice", "data/human preference data", "northwind-model-card", "annotators who rank pairs of answers"),
-        ("alice", "data/red-teaming", "northwind-model-card", "internal red team of twelve people"),
-        ("alice", "values/honesty", "lumen-safety-report", "should never deceive users"),
-        ("alice", "data/synthetic data", "lumen-safety-report", "Most of our fine-tuning data is synthetic"),
-        ("alice", "data/red-teaming", "lumen-safety-report", "external red-teaming exercise"),
-        ("alice", "values/helpfulness", "quill-blog-post", "Quill's helpfulness comes from preference data"),
-        ("alice", "data/human preference data", "quill-blog-post", "choose the better of two replies"),
-        ("alice", "values/harmlessness", "meridian-charter", "harmless above all else"),
-        ("alice", "data/synthetic data", "meridian-charter", "synthetic conversations generated in-house"),
-        ("alice", "values/honesty", "orbit-faq", "say when it is unsure"),
-        ("alice", "data/human preference data", "orbit-faq", "Paid raters compare model answers"),
-        ("alice", "data/synthetic data", "tessellate-paper", "only synthetic feedback"),
-        ("alice", "values/helpfulness", "tessellate-paper", "more helpful on our internal evaluation"),
-        ("alice", "data/red-teaming", "tessellate-paper", "adversarial red-teaming study"),
-        ("bob", "values/helpfulness", "northwind-model-card", "trained to be helpful"),
-        ("bob", "values/harmlessness", "northwind-model-card", "honest and harmless"),
-        ("bob", "data/human preference data", "northwind-model-card", "reinforcement learning from human feedback"),
-        ("bob", "data/red-teaming", "northwind-model-card", "internal red team of twelve people"),
-        ("bob", "values/honesty", "lumen-safety-report", "Honesty is measured"),
-        ("bob", "data/synthetic data", "lumen-safety-report", "a larger model writes dialogues"),
-        ("bob", "data/human preference data", "quill-blog-post", "those choices train a reward model"),
-        ("bob", "data/red-teaming", "quill-blog-post", "We do not yet run a formal red team"),
-        ("bob", "values/harmlessness", "meridian-charter", "harmless above all else"),
-        ("bob", "data/synthetic data", "meridian-charter", "synthetic conversations generated in-house"),
-        ("bob", "values/honesty", "orbit-faq", "Is Orbit honest?"),
-        ("bob", "data/human preference data", "orbit-faq", "their preferences shape the final model"),
-        ("bob", "data/synthetic data", "tessellate-paper", "a critic model replace human raters"),
-        ("bob", "values/harmlessness", "tessellate-paper", "no less harmless"),
-    ]
+/// A replica served in the background of the demo, as `accord serve` would.
+struct DemoServer {
+    let server: ServedReplica
+    var url: String { "http://127.0.0.1:\(server.port)" }
 
-    static let second: [(String, String, String, String)] = [
-        ("bob", "values/honesty", "northwind-model-card", "honest and harmless"),
-        ("bob", "data/red-teaming", "lumen-safety-report", "three outside firms"),
+    static func start(folder: URL) async throws -> DemoServer {
+        DemoServer(server: try await ServedReplica.start(try Store(directory: folder.appendingPathComponent(Store.directoryName))))
+    }
+
+    func stop() async { await server.stop() }
+}
+
+enum DemoCodebook {
+    static let codes: [(String, String?, String)] = [
+        ("values", nil, "Values the developer says the model should hold"),
+        ("helpfulness", "values", "Being useful to the user"),
+        ("honesty", "values", "Not deceiving; calibrated uncertainty"),
+        ("harmlessness", "values", "Avoiding harm, refusing dangerous requests"),
+        ("data", nil, "Where training signal comes from"),
+        ("human preference data", "data", "People compare or rank model outputs"),
+        ("synthetic data", "data", "Model-generated training data or feedback"),
+        ("red-teaming", "data", "Adversarial testing by people"),
     ]
 }

@@ -77,7 +77,7 @@ struct Doc: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let view = try store.view(at: read.moment())
-            let reader = global.readerKey(in: store)
+            let reader = try global.readerKey(in: store)
             let (catalog, progress, doc, text, codings) = try view.read { db in
                 let catalog = try Catalog(db)
                 let doc = try catalog.document(named: document)

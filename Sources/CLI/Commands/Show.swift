@@ -10,7 +10,8 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let found = try store.event(event)
+        _ = try global.readerKey(in: store)
+        let found = try store.event(event, at: try read.moment())
         if read.json { print(found.text); return }
         let catalog = try store.catalog()
         Output.line("event   \(found.id)")

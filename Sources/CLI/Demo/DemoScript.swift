@@ -12,15 +12,21 @@ struct DemoRunner {
         print("== \(text)")
     }
 
-    /// Runs `accord ARGS` against the demo project as `person`.
+    /// Runs `accord ARGS` in `folder` (a replica) as `person`, echoing the
+    /// command line as typed there.
     @discardableResult
-    func run(_ args: [String], as person: String? = nil, in folder: URL? = nil, quiet: Bool = false) throws -> String {
+    func run(_ args: [String], as person: String? = nil, in folder: String, quiet: Bool = false) async throws -> String {
         let shown = (person.map { ["--as", $0] } ?? []) + args
-        if !quiet { print("$ accord " + shown.map(DemoRunner.quoteIfNeeded).joined(separator: " ")) }
-        GlobalOptions.leading = ["store": (folder ?? root).path]
+        if !quiet { print("\(folder)$ accord " + shown.map(DemoRunner.quoteIfNeeded).joined(separator: " ")) }
+        GlobalOptions.leading = ["store": root.appendingPathComponent(folder).path]
         if let person { GlobalOptions.leading["as"] = person }
-        var command = try Accord.parseAsRoot(args)
-        return try Capture.stdout(echo: !quiet) { try command.run() }
+        let command = try Accord.parseAsRoot(args)
+        return try await Capture.stdout(echo: !quiet) {
+            if var async = command as? AsyncParsableCommand { try await async.run() } else {
+                var sync = command
+                try sync.run()
+            }
+        }
     }
 
     static func quoteIfNeeded(_ arg: String) -> String {
@@ -30,13 +36,13 @@ struct DemoRunner {
 
 /// Captures what a block prints to stdout, optionally still showing it.
 enum Capture {
-    static func stdout(echo: Bool, _ body: () throws -> Void) throws -> String {
+    static func stdout(echo: Bool, _ body: () async throws -> Void) async throws -> String {
         fflush(nil)
         let pipe = Pipe()
         let saved = dup(STDOUT_FILENO)
         dup2(pipe.fileHandleForWriting.fileDescriptor, STDOUT_FILENO)
         var failure: Error?
-        do { try body() } catch { failure = error }
+        do { try await body() } catch { failure = error }
         fflush(nil)
         dup2(saved, STDOUT_FILENO)
         close(saved)

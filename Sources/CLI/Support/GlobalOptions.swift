@@ -56,7 +56,13 @@ struct GlobalOptions: ParsableArguments {
         return found
     }
 
-    func openStore() throws(AccordError) -> Store { try Store(directory: storeDirectory()) }
+    /// Opens the store; a name given with --as or ACCORD_AS must be in its
+    /// keyring, for read commands too.
+    func openStore() throws(AccordError) -> Store {
+        let store = try Store(directory: storeDirectory())
+        if let name = actorName { _ = try store.keyring.key(name) }
+        return store
+    }
 
     /// The key to act as: --as, ACCORD_AS, or the replica's default key.
     func key(in store: Store) throws(AccordError) -> SigningKey {
@@ -66,8 +72,13 @@ struct GlobalOptions: ParsableArguments {
         return try store.keyring.key(name)
     }
 
-    /// The reader's key, if one resolves (read commands work without one).
-    func readerKey(in store: Store) -> SigningKey? { try? key(in: store) }
+    /// The reader's key. Read commands work without one, but a name given
+    /// with --as or ACCORD_AS must exist: a mistyped name must not read as
+    /// nobody (which would also lift blind coding).
+    func readerKey(in store: Store) throws(AccordError) -> SigningKey? {
+        if actorName != nil { return try key(in: store) }
+        return try? key(in: store)
+    }
 }
 
 /// `--json` and `--at`, on every read command.

@@ -1,3 +1,4 @@
+import Agreement
 import Foundation
 import GRDB
 
@@ -121,34 +122,5 @@ enum TextSearch {
             i += 1
         }
         return hits
-    }
-}
-
-/// Paragraphs as accord counts them: runs of text separated by one or more
-/// blank (empty or whitespace-only) lines, trimmed of surrounding blank lines.
-public enum Paragraphs {
-    public static func ranges(in text: String) -> [Range<Int>] {
-        let scalars = Array(text.unicodeScalars)
-        var ranges: [Range<Int>] = []
-        var lineStart = 0
-        var paragraphStart: Int? = nil
-        var paragraphEnd = 0
-        var i = 0
-        while i <= scalars.count {
-            if i == scalars.count || scalars[i] == "\n" {
-                let line = scalars[lineStart..<i]
-                let blank = line.allSatisfy { $0.properties.isWhitespace }
-                if blank {
-                    if let s = paragraphStart { ranges.append(s..<paragraphEnd); paragraphStart = nil }
-                } else {
-                    if paragraphStart == nil { paragraphStart = lineStart }
-                    paragraphEnd = i
-                }
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        if let s = paragraphStart { ranges.append(s..<paragraphEnd) }
-        return ranges
     }
 }

@@ -33,6 +33,9 @@ extension Store {
         return try appendEdit(.memberChanged, thingField: "member", body: body, by: key) { catalog throws(AccordError) in
             try Store.requireRole(.lead, catalog, key, to: "change members")
             guard let member = catalog.member(named: name), !member.removed else { throw AccordError.unknownMember("no member `\(name)`") }
+            if let newName, newName != member.name, catalog.members.contains(where: { $0.name == newName && !$0.removed }) {
+                throw AccordError.duplicateMember("there is already a member named `\(newName)`")
+            }
             return member.id
         }
     }

@@ -98,7 +98,9 @@ extension Store {
                                                    signatureChecked: true)
                 var own = clock
                 own.advance(author: idx, to: unsigned.seq)
-                validator.pending.add(unsigned.id, EventPosition(author: idx, seq: unsigned.seq, time: unsigned.time, clock: own))
+                let position = EventPosition(author: idx, seq: unsigned.seq, time: unsigned.time, clock: own)
+                validator.pending.add(unsigned.id, position)
+                validator.cache.note(unsigned, position: position)
                 try Projector.apply(unsigned, db)
                 clocks.append(clock)
             }

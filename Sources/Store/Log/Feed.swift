@@ -55,7 +55,11 @@ extension Store {
     public func membership(ofKey key: String) throws(AccordError) -> (known: Bool, member: Catalog.Member?) {
         let catalog = try catalog()
         let member = catalog.members.first { $0.keys.contains(key) && !$0.removed }
-        let known = catalog.members.contains { $0.keys.contains(key) }
+        // Known: the key belongs, or once belonged, to a member.
+        let once: Bool = try read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM edits WHERE field = 'keys' AND instr(value, ?) > 0 LIMIT 1", arguments: [key]) == true
+        }
+        let known = member != nil || once
         return (known, member)
     }
 }

@@ -47,6 +47,8 @@ extension Store {
         }
         try Projector.apply(event, db)
         try EventLog.insert(event, clock: clock, db)
+        let idx = try EventLog.authorIndex(db, key: event.author, create: false) ?? 0
+        validator.cache.note(event, position: EventPosition(author: idx, seq: event.seq, time: event.time, clock: clock))
         return .accepted
     }
 

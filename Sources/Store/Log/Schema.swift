@@ -41,6 +41,11 @@ enum Schema {
         migrator.registerMigration("v1-projections") { db in
             try createProjectionTables(db)
         }
+        migrator.registerMigration("v1-type-index") { db in
+            // Validation reads the few member events on every append; without
+            // this index that read would grow with the log.
+            try db.execute(sql: "CREATE INDEX events_type ON events(type)")
+        }
         return migrator
     }
 

@@ -52,24 +52,24 @@ enum Projector {
         case .codeRetired:
             try retire(db, event, thing: b["code"]!.stringValue!, kind: "code")
         case .segmentCoded:
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO codings (id, document, code, author, start, "end", time) VALUES (?,?,?,?,?,?,?)
-                """, arguments: [id, b["document"]!.stringValue!, b["code"]!.stringValue!, event.author,
+                """).execute(arguments: [id, b["document"]!.stringValue!, b["code"]!.stringValue!, event.author,
                                  b["start"]!.intValue!, b["end"]!.intValue!, event.time])
         case .segmentUncoded:
             // Two concurrent removals of one coding: the smaller id is recorded,
             // whichever arrives first.
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE codings SET uncoded_by = CASE WHEN uncoded_by IS NULL OR uncoded_by > ?1 THEN ?1 ELSE uncoded_by END
                 WHERE id = ?2
-                """, arguments: [id, b["coding"]!.stringValue!])
+                """).execute(arguments: [id, b["coding"]!.stringValue!])
         case .memoAdded:
             try db.execute(sql: """
                 INSERT OR IGNORE INTO memos (id, author, time, text, document, code, coding) VALUES (?,?,?,?,?,?,?)
                 """, arguments: [id, event.author, event.time, b["text"]!.stringValue!, b["document"]?.stringValue,
                                  b["code"]?.stringValue, b["coding"]?.stringValue])
         case .documentDone:
-            try db.execute(sql: "INSERT OR IGNORE INTO done (id, document, author, time) VALUES (?,?,?,?)",
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO done (id, document, author, time) VALUES (?,?,?,?)").execute(
                            arguments: [id, b["document"]!.stringValue!, event.author, event.time])
         case .adjudicationDecided:
             let document = b["document"]!.stringValue!

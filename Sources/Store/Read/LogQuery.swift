@@ -46,11 +46,24 @@ extension Store {
         }
     }
 
-    /// One event by id or unique prefix.
-    public func event(_ prefix: String) throws(AccordError) -> Event {
-        try read { db in
+    /// One event by id or unique prefix, refused if it did not exist yet at `moment`.
+    public func event(_ prefix: String, at moment: Moment = .now) throws(AccordError) -> Event {
+        let event = try read { db in
             let id = try Store.resolveEventID(prefix.lowercased(), db)
             return try EventLog.event(db, id: id)!
         }
+        switch moment {
+        case .now: return event
+        case .time(let t):
+            guard event.time <= t else { throw AccordError.unknownEvent("event \(event.id.prefix(12)) did not exist yet at \(ISOTime.format(t))") }
+        case .event:
+            var filter = LogFilter()
+            filter.moment = moment
+            filter.authors = [event.author]
+            guard try log(filter).contains(where: { $0.id == event.id }) else {
+                throw AccordError.unknownEvent("event \(event.id.prefix(12)) is not in the causal past of that event")
+            }
+        }
+        return event
     }
 }

@@ -36,12 +36,12 @@ public enum ISOTime {
     public static func parse(_ text: String) -> Int64? {
         let full = ISO8601DateFormatter()
         full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = full.date(from: text) { return micros(date, text) }
         let plain = ISO8601DateFormatter()
         plain.formatOptions = [.withInternetDateTime]
-        if let date = plain.date(from: text) { return micros(date, text) }
-        if let date = plain.date(from: text + "Z") { return micros(date, text) }
-        if let date = plain.date(from: text + ":00Z") { return micros(date, text) }
+        // No zone means UTC; seconds may be left out.
+        for candidate in [text, text + "Z", text + ":00Z"] {
+            if let date = full.date(from: candidate) ?? plain.date(from: candidate) { return micros(date, text) }
+        }
         let day = ISO8601DateFormatter()
         day.formatOptions = [.withFullDate]
         if text.count == 10, let date = day.date(from: text) { return micros(date, text) }

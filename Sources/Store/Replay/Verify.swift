@@ -58,6 +58,18 @@ extension Store {
                 if batch.count == 4096, let report = try flush() { return report }
             }
             if let report = try flush() { return report }
+            // The chains end where the store says each author's head is: an
+            // event cut from the end of a chain leaves its head dangling.
+            for row in try Row.fetchAll(db, sql: "SELECT key, head_seq, head_id FROM authors WHERE head_seq > 0") {
+                let key: String = row[0], seq: Int64 = row[1], id: String? = row[2]
+                if chains[key]?.seq != seq || chains[key]?.id != id {
+                    return VerifyReport(events: checked, failure: (id ?? "?", .missingPrev(
+                        "author \(key.prefix(12))…'s head is event \(id ?? "?") at seq \(seq), but the log's chain ends at seq \(chains[key]?.seq ?? 0)")))
+                }
+            }
+            for head in try String.fetchAll(db, sql: "SELECT id FROM heads") where try Int.fetchOne(depRow, arguments: [head]) == nil {
+                return VerifyReport(events: checked, failure: (head, .missingDep("head event \(head) is missing from the log")))
+            }
             return VerifyReport(events: checked, failure: nil)
         }
     }

@@ -7,6 +7,7 @@ struct CausalPast {
     let db: Database
     let clock: CausalClock?
     var pending = PendingEvents()
+    var cache: FactCache? = nil
 
     func contains(_ id: String) throws -> Bool {
         guard let info = try pending.info(id, db) else { return false }
@@ -15,14 +16,40 @@ struct CausalPast {
     }
 
     func retired(_ thing: String) throws -> String? {
-        for id in try String.fetchAll(db, sql: "SELECT id FROM retirements WHERE thing = ? ORDER BY id", arguments: [thing]) {
-            if try contains(id) { return id }
-        }
+        for id in try retirements(of: thing) where try contains(id) { return id }
         return nil
     }
 
-    /// The member a key belongs to, and their role, as of this past.
+    func retirements(of thing: String) throws -> [String] {
+        if let known = cache?.retirements[thing] { return known }
+        let ids = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM retirements WHERE thing = ? ORDER BY id"), arguments: [thing])
+        cache?.retirements[thing] = ids
+        return ids
+    }
+
+    func merges(of code: String) throws -> [String] {
+        if let known = cache?.merges[code] { return known }
+        let ids = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM merges WHERE code = ? ORDER BY id"), arguments: [code])
+        cache?.merges[code] = ids
+        return ids
+    }
+
+    /// The member a key belongs to, and their role, as of this past —
+    /// remembered per key and per set of member events in the past, since
+    /// nothing else decides it.
     func membership(of key: String) throws -> Membership? {
+        guard let cache, let clock else { return try lookUpMembership(of: key) }
+        var view = key
+        for event in try cache.loadMemberEvents(db) where clock.includes(author: event.author, seq: event.seq) {
+            view += event.id.prefix(16)
+        }
+        if let known = cache.memberships[view] { return known }
+        let found = try lookUpMembership(of: key)
+        cache.memberships[view] = found
+        return found
+    }
+
+    func lookUpMembership(of key: String) throws -> Membership? {
         let candidates = try String.fetchAll(db, sql: """
             SELECT DISTINCT thing FROM edits WHERE field = 'keys' AND instr(value, ?) > 0 ORDER BY thing
             """, arguments: [key])

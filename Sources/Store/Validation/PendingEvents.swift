@@ -23,10 +23,16 @@ final class PendingEvents {
     func id(author: Int64, seq: Int64) -> String? { byAuthorSeq[author]?[seq] }
 
     /// The position of a held or pending event, nil if it is neither.
+    /// Positions never change, so every one looked up is remembered.
     func info(_ id: String, _ db: Database) throws -> EventPosition? {
-        if let p = byID[id] { return p }
+        if let p = byID[id] ?? held[id] { return p }
         let statement = try db.cachedStatement(sql: "SELECT author, seq, time, clock FROM events WHERE id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
-        return EventPosition(author: row[0], seq: row[1], time: row[2], clock: CausalClock(blob: row[3]))
+        let position = EventPosition(author: row[0], seq: row[1], time: row[2], clock: CausalClock(blob: row[3]))
+        if held.count > 100_000 { held.removeAll(keepingCapacity: true) }
+        held[id] = position
+        return position
     }
+
+    private var held: [String: EventPosition] = [:]
 }

@@ -55,7 +55,7 @@ struct References {
         case .segmentUncoded:
             let coding = b["coding"]!.stringValue!
             guard try past.contains(coding),
-                  let owner = try String.fetchOne(db, sql: "SELECT author FROM codings WHERE id = ?", arguments: [coding])
+                  let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT author FROM codings WHERE id = ?"), arguments: [coding])
             else { throw AccordError.unknownCoding("no coding \(coding)") }
             if membership.role != .lead, owner != author, try past.membership(of: owner)?.member != membership.member {
                 throw AccordError.notOwnCoding("coding \(coding) belongs to another coder; only they or a lead can remove it")
@@ -78,22 +78,32 @@ struct References {
 
     /// The document's length; `live` also refuses a retired one.
     func document(_ id: String, live: Bool) throws -> Int64 {
-        guard try past.contains(id),
-              let length = try Int64.fetchOne(db, sql: "SELECT length FROM documents WHERE id = ?", arguments: [id])
-        else { throw AccordError.unknownDocument("no document \(id)") }
+        guard try past.contains(id), let length = try documentLength(id) else { throw AccordError.unknownDocument("no document \(id)") }
         if live, try past.retired(id) != nil { throw AccordError.retiredDocument("document \(id) is retired") }
         return length
     }
 
+    func documentLength(_ id: String) throws -> Int64? {
+        if let known = past.cache?.documentLength[id] { return known }
+        let length = try Int64.fetchOne(db.cachedStatement(sql: "SELECT length FROM documents WHERE id = ?"), arguments: [id])
+        if let length { past.cache?.documentLength[id] = length }
+        return length
+    }
+
     func code(_ id: String, live: Bool = true) throws {
-        guard try past.contains(id), try Bool.fetchOne(db, sql: "SELECT 1 FROM codes WHERE id = ?", arguments: [id]) == true else {
-            throw AccordError.unknownCode("no code \(id)")
-        }
+        guard try past.contains(id), try codeExists(id) else { throw AccordError.unknownCode("no code \(id)") }
         guard live else { return }
         if try past.retired(id) != nil { throw AccordError.retiredCode("code \(id) is retired") }
-        for merge in try String.fetchAll(db, sql: "SELECT id FROM merges WHERE code = ?", arguments: [id]) where try past.contains(merge) {
+        for merge in try past.merges(of: id) where try past.contains(merge) {
             throw AccordError.retiredCode("code \(id) was merged into another code; use that one")
         }
+    }
+
+    func codeExists(_ id: String) throws -> Bool {
+        if past.cache?.codeExists.contains(id) == true { return true }
+        let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM codes WHERE id = ?"), arguments: [id]) == true
+        if exists { past.cache?.codeExists.insert(id) }
+        return exists
     }
 
     func span(_ b: JSONValue, length: Int64) throws {

@@ -11,6 +11,7 @@ final class Validator {
     let now: Int64
     /// Events of the same batch, validated but not yet in the log table.
     let pending = PendingEvents()
+    let cache = FactCache()
     static let maxClockSkew: Int64 = 10 * 60 * 1_000_000
 
     init(db: Database, now: Int64) {
@@ -32,12 +33,13 @@ final class Validator {
         if !signatureChecked { try event.verifySignature() }
 
         // Chain: prev is this author's seq-1; a different event at this seq is an equivocation.
-        let authorIndex = try Int64.fetchOne(db, sql: "SELECT idx FROM authors WHERE key = ?", arguments: [event.author])
+        let author = try Row.fetchOne(db.cachedStatement(sql: "SELECT idx, quarantined FROM authors WHERE key = ?"), arguments: [event.author])
+        let authorIndex: Int64? = author?[0]
         if let authorIndex {
-            if try Bool.fetchOne(db, sql: "SELECT quarantined FROM authors WHERE idx = ?", arguments: [authorIndex]) == true {
+            if author?[1] == true {
                 throw AccordError.quarantined("author \(event.author.prefix(12))… is quarantined after an equivocation; a lead must decide")
             }
-            if let other = try String.fetchOne(db, sql: "SELECT id FROM events WHERE author = ? AND seq = ?",
+            if let other = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM events WHERE author = ? AND seq = ?"),
                                                arguments: [authorIndex, event.seq]) ?? pending.id(author: authorIndex, seq: event.seq) {
                 throw AccordError.equivocation("author \(event.author.prefix(12))… already has event \(other) at seq \(event.seq)")
             }
@@ -68,7 +70,7 @@ final class Validator {
             throw AccordError.futureTime("time \(event.time) is more than 10 minutes ahead of this replica's clock")
         }
 
-        let past = CausalPast(db: db, clock: clock, pending: pending)
+        let past = CausalPast(db: db, clock: clock, pending: pending, cache: cache)
         if event.type != .projectCreated {
             guard let membership = try past.membership(of: event.author), !membership.removed else {
                 throw AccordError.notMember("author \(event.author.prefix(12))… was not a member in the event's causal past")

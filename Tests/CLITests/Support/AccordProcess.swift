@@ -88,9 +88,18 @@ final class RunningProcess: @unchecked Sendable {
         } else {
             process.standardInput = FileHandle.nullDevice
         }
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
+        do {
+            process.standardOutput = try FileHandle(forWritingTo: outURL)
+            process.standardError = try FileHandle(forWritingTo: errURL)
+            try process.run()
+        } catch {
+            removeFiles()
+            throw error
+        }
+    }
+
+    private func removeFiles() {
+        for url in [outURL, errURL] + (inURL.map { [$0] } ?? []) { try? FileManager.default.removeItem(at: url) }
     }
 
     var pid: Int32 { process.processIdentifier }
@@ -102,7 +111,7 @@ final class RunningProcess: @unchecked Sendable {
         process.waitUntilExit()
         let out = (try? Data(contentsOf: outURL)) ?? Data()
         let err = (try? Data(contentsOf: errURL)) ?? Data()
-        for url in [outURL, errURL] + (inURL.map { [$0] } ?? []) { try? FileManager.default.removeItem(at: url) }
+        removeFiles()
         // A killed process reports its signal, not an exit status: make it
         // visible as 128 + signal, as a shell would.
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
