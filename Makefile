@@ -18,4 +18,4 @@ release: deps
 	swift build -c release
 
 bench: deps
-	cd Benchmarks && swift run -c release accord-bench
+	cd Benchmarks && swift build -c release && swift build -c release --product accord && .build/release/accord-bench all

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "accord", targets: ["CLI"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Agreement", targets: ["Agreement"]),
+        .library(name: "Sync", targets: ["Sync"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

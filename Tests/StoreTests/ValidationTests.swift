@@ -173,3 +173,37 @@ import AccordTesting
         #expect(try p.receive(offline.bytes) == .accepted)
     }
 }
+
+/// Every event's own signature is checked, however events are batched, so
+/// that every replica reaches the same verdict.
+@Suite struct BatchSignatureTests {
+    func run(_ p: TestProject, count: Int) throws -> [Event] {
+        let source = try temporaryStore()
+        _ = try source.receive(try p.store.database.read { db in
+            try [UInt8].fetchAll(db, sql: "SELECT bytes FROM events ORDER BY rowid")
+        })
+        return try source.append((0..<count).map { i in
+            Action(.segmentCoded, ["document": .string(p.document), "code": .string(p.helpfulness), "start": .int(Int64(i)), "end": .int(Int64(i + 2))])
+        }, by: p.alice)
+    }
+
+    func forged(_ event: Event, _ p: TestProject) -> [UInt8] {
+        var fields = (try? JSONParser.parse(event.bytes))?.objectValue ?? [:]
+        fields["sig"] = .string(p.bob.sign(Hex.decode(event.id)!))
+        return CanonicalJSON.encode(.object(fields))
+    }
+
+    @Test func aForgedSignatureInsideARunIsRefusedAsItWouldBeAlone() throws {
+        let p = try TestProject()
+        let events = try run(p, count: 3)
+        let outcomes = try p.store.receive([events[0].bytes, forged(events[1], p), events[2].bytes])
+        #expect(outcomes[0] == .accepted)
+        guard case .rejected(let forgedError) = outcomes[1], case .rejected(let nextError) = outcomes[2] else {
+            Issue.record("a forged signature was accepted: \(outcomes)")
+            return
+        }
+        #expect(forgedError.code == "bad_signature")
+        #expect(nextError.code == "missing_prev")
+        #expect(try p.store.verify().isClean)
+    }
+}

@@ -37,7 +37,8 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try global.openStore()
         let url = try Remotes(store: store).url(remote)
-        let client = SyncClient(base: url, key: try global.key(in: store))
+        let client = SyncClient(base: url, key: try global.key(in: store),
+                                clockFile: store.directory.appendingPathComponent("request-clock"))
         let bar = ProgressBar(label: "sync")
         let summary = try await Replicator(store: store, client: client).run { _, n in bar.update(n, max(n, 1)) }
         if json {

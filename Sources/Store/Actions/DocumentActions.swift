@@ -64,17 +64,6 @@ extension Store {
         return try append(Action(.documentRetired, ["document": .string(document.id)]), by: key)
     }
 
-    /// The normalised text of a document.
-    public func text(ofDocument id: String, at moment: Moment = .now) throws(AccordError) -> String {
-        let view = try view(at: moment)
-        do {
-            guard let text = try view.read({ try String.fetchOne($0, sql: "SELECT text FROM documents WHERE id = ?", arguments: [id]) }) else {
-                throw AccordError.unknownDocument("no document \(id)")
-            }
-            return text
-        } catch let e as AccordError { throw e } catch { throw AccordError("store_error", "\(error)") }
-    }
-
     /// Marks a document finished by this coder.
     @discardableResult
     public func markDone(_ name: String, by key: SigningKey) throws(AccordError) -> Event {

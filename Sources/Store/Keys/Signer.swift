@@ -43,3 +43,8 @@ final class Signer: @unchecked Sendable {
 struct UncheckedBuffer<T>: @unchecked Sendable {
     let pointer: UnsafeMutableBufferPointer<T>
 }
+
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

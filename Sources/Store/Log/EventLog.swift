@@ -5,7 +5,7 @@ import GRDB
 /// author's head, the replica's heads, and the causal clock of each event.
 enum EventLog {
     static func authorIndex(_ db: Database, key: String, create: Bool) throws -> Int64? {
-        if let idx = try Int64.fetchOne(db, sql: "SELECT idx FROM authors WHERE key = ?", arguments: [key]) { return idx }
+        if let idx = try Int64.fetchOne(db.cachedStatement(sql: "SELECT idx FROM authors WHERE key = ?"), arguments: [key]) { return idx }
         guard create else { return nil }
         try db.execute(sql: "INSERT INTO authors (key) VALUES (?)", arguments: [key])
         return db.lastInsertedRowID
@@ -53,12 +53,6 @@ enum EventLog {
         guard let bytes = try [UInt8].fetchOne(db, sql: "SELECT bytes FROM events WHERE id = ?", arguments: [id]) else { return nil }
         return try Event(bytes: bytes)
     }
-
-    /// Events in a total order that every replica shares: (time, author, seq).
-    static let orderedSQL = """
-        SELECT e.bytes FROM events e JOIN authors a ON a.idx = e.author
-        """
-    static let orderSuffix = " ORDER BY e.time, a.key, e.seq"
 }
 
 extension [UInt8]: @retroactive SQLExpressible {}

@@ -1,3 +1,4 @@
+import Crypto
 import GRDB
 
 /// A page of events another replica lacks (DESIGN §7).
@@ -12,6 +13,19 @@ extension Store {
     /// Each author's highest held seq: the version vector sync exchanges.
     public func authorHeads() throws(AccordError) -> [String: Int64] {
         try read { try EventLog.authorHeads($0) }
+    }
+
+    /// The first 16 bytes of a SHA-256 over each author's key, head seq and
+    /// head event id, sorted: equal on two replicas exactly when they hold
+    /// the same chain heads.
+    public func headsDigest() throws(AccordError) -> String {
+        try read { db in
+            var hasher = SHA256()
+            for row in try Row.fetchAll(db, sql: "SELECT key, head_seq, head_id FROM authors WHERE head_seq > 0 ORDER BY key") {
+                hasher.update(data: Array("\(row[0] as String):\(row[1] as Int64):\(row[2] as String)\n".utf8))
+            }
+            return Hex.encode(hasher.finalize().prefix(16))
+        }
     }
 
     /// The events missing from a replica that holds, for each author, seqs

@@ -63,24 +63,40 @@ extension Store {
         try db.execute(sql: "UPDATE authors SET quarantined = 1 WHERE idx = ?", arguments: [idx])
     }
 
-    /// Decodes and signature-checks lines on every core.
+    /// Decodes lines on every core — strict parse, canonical form, id hash —
+    /// and checks each event's own signature.
+    ///
+    /// Every signature is checked, though a run of one author's events could
+    /// be authenticated by its last signature alone (each id hashes its
+    /// `prev`): validity must not depend on how events are batched, or an
+    /// event with a bad signature inside a run would be accepted here and
+    /// refused by a replica it is relayed to in another batch (events/README.md §4).
     static func decodeInParallel(_ lines: [[UInt8]]) -> [Result<Event, AccordError>] {
         var results = [Result<Event, AccordError>](repeating: .failure(.malformed("not decoded")), count: lines.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count / 32 + 1))
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = UncheckedBuffer(pointer: buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var i = worker
-                while i < lines.count {
-                    out.pointer[i] = Result { () throws(AccordError) -> Event in
-                        let event = try Event(bytes: lines[i])
-                        try event.verifySignature()
-                        return event
-                    }
-                    i += workers
+        results.withUnsafeMutableBufferPointer { out in
+            parallel(lines.count) { i in
+                out[i] = Result { () throws(AccordError) -> Event in
+                    let event = try Event(bytes: lines[i])
+                    try event.verifySignature()
+                    return event
                 }
             }
         }
         return results
+    }
+
+    /// Runs `body(i)` for i in 0..<count on every core; each i writes only its own slot.
+    static func parallel(_ count: Int, _ body: (Int) -> Void) {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 32 + 1))
+        withoutActuallyEscaping(body) { body in
+            let task = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var i = worker
+                while i < count {
+                    task.value(i)
+                    i += workers
+                }
+            }
+        }
     }
 }

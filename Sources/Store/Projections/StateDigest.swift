@@ -18,13 +18,37 @@ enum StateDigest {
         for (table, order) in orderedTables {
             hasher.update(data: Array("\u{1}\(table)\u{1}".utf8))
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+            var buffer: [UInt8] = []
             while let row = try rows.next() {
-                for value in row.databaseValues {
-                    hasher.update(data: Array("\u{2}\(value.storage)".utf8))
-                }
-                hasher.update(data: [3])
+                buffer.removeAll(keepingCapacity: true)
+                for value in row.databaseValues { append(value, to: &buffer) }
+                buffer.append(0xFF)
+                hasher.update(data: buffer)
             }
         }
         return Hex.encode(hasher.finalize())
+    }
+
+    /// A type tag, then the value's bytes; text and blobs are length-prefixed
+    /// so that no two rows can run together into the same byte string.
+    static func append(_ value: DatabaseValue, to buffer: inout [UInt8]) {
+        func length(_ n: Int) { withUnsafeBytes(of: UInt64(n).littleEndian) { buffer.append(contentsOf: $0) } }
+        switch value.storage {
+        case .null: buffer.append(0)
+        case .int64(let i):
+            buffer.append(1)
+            withUnsafeBytes(of: i.littleEndian) { buffer.append(contentsOf: $0) }
+        case .double(let d):
+            buffer.append(2)
+            withUnsafeBytes(of: d.bitPattern.littleEndian) { buffer.append(contentsOf: $0) }
+        case .string(let s):
+            buffer.append(3)
+            length(s.utf8.count)
+            buffer.append(contentsOf: s.utf8)
+        case .blob(let data):
+            buffer.append(4)
+            length(data.count)
+            buffer.append(contentsOf: data)
+        }
     }
 }

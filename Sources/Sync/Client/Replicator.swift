@@ -34,16 +34,31 @@ public struct Replicator: Sendable {
         if let held { project = held } else { project = try await client.info().project }
         var summary = SyncSummary()
         var serverHeads: [String: Int64] = [:]
+        var serverHeadsDigest: String?
+        var suspects = Set<String>()
         // Pull.
         while true {
-            let page = try await client.sync(SyncRequest(project: project, have: try store.authorHeads(), maxBytes: pageBytes))
-            serverHeads = page.heads
+            let have = try store.authorHeads()
+            let page = try await client.sync(SyncRequest(project: project, have: have, maxBytes: pageBytes))
+            // The server lists only heads that differ from `have`.
+            serverHeads = have.merging(page.heads) { _, theirs in theirs }
+            serverHeadsDigest = page.headsDigest
             let outcomes = try store.receive(page.events)
             let accepted = outcomes.filter { $0 == .accepted }.count
             summary.pulled += accepted
-            for case .rejected(let error) in outcomes { summary.pullRejected.append(error) }
+            for (outcome, bytes) in zip(outcomes, page.events) {
+                guard case .rejected(let error) = outcome else { continue }
+                summary.pullRejected.append(error)
+                if error.code == "missing_prev", let event = try? Event(bytes: bytes) { suspects.insert(event.author) }
+            }
             progress?("pull", summary.pulled)
             if !page.more || accepted == 0 { break }
+        }
+        // Same heads, different head events: a fork the version vectors
+        // cannot show. Offering each author's head finds which.
+        let myHeads = try store.authorHeads()
+        if myHeads == serverHeads.filter({ $0.value > 0 }), let theirs = serverHeadsDigest, theirs != (try store.headsDigest()) {
+            suspects.formUnion(myHeads.keys)
         }
         if held == nil, try store.project() != project {
             throw AccordError.wrongProject("the server announced project \(project) but sent a different genesis event")
@@ -62,34 +77,38 @@ public struct Replicator: Sendable {
                     if let event = try? Event(stored: bytes) { serverHeads[event.author] = max(serverHeads[event.author] ?? 0, event.seq) }
                 case .rejected(let error):
                     summary.pushRejected.append((result.id, error))
+                    guard let event = try? Event(stored: bytes) else { continue }
+                    if error.code == "missing_prev" { suspects.insert(event.author) }
+                    if error.code == "missing_dep" {
+                        for dep in event.deps { if let held = try? store.event(dep) { suspects.insert(held.author) } }
+                    }
                 }
             }
             progress?("push", summary.pushed)
             if !progressed || !summary.pushRejected.isEmpty { break }
         }
-        try await revealForks(summary: &summary, serverHeads: serverHeads)
+        try await revealForks(suspects, summary: &summary, serverHeads: serverHeads)
         summary.requests = client.traffic.requests
         summary.bytesSent = client.traffic.bytesSent
         summary.bytesReceived = client.traffic.bytesReceived
         return summary
     }
 
-    /// A pushed event refused for a missing prev, whose author the server
-    /// holds at that seq, means the two replicas hold different events at one
-    /// (author, seq): a fork. Pushing that author's earlier events, newest
+    /// An event refused for a missing prev or dep whose author both sides
+    /// hold that far, or heads that differ at one seq, mean the two replicas
+    /// hold different events at one (author, seq): a fork. Pushing that author's earlier events, newest
     /// first, until the server already has one hands it the forked event,
     /// which it keeps as evidence of the equivocation.
-    func revealForks(summary: inout SyncSummary, serverHeads: [String: Int64]) async throws(AccordError) {
-        let forked = Set(summary.pushRejected.compactMap { rejected -> String? in
-            guard rejected.error.code == "missing_prev", let id = rejected.id, let event = try? store.event(id) else { return nil }
-            return event.author
-        })
-        for author in forked {
-            var upTo = serverHeads[author] ?? 0
+    func revealForks(_ forked: Set<String>, summary: inout SyncSummary, serverHeads: [String: Int64]) async throws(AccordError) {
+        let mine = try store.authorHeads()
+        for author in forked.sorted() {
+            var upTo = min(serverHeads[author] ?? 0, mine[author] ?? 0)
             while upTo > 0 {
                 var filter = LogFilter()
                 filter.authors = [author]
-                let from = max(1, upTo - 255)
+                // The head alone first: for an author with no fork it is
+                // already there, and that settles it in one small push.
+                let from = upTo == min(serverHeads[author] ?? 0, mine[author] ?? 0) ? upTo : max(1, upTo - 255)
                 let chain = try store.log(filter).filter { $0.seq >= from && $0.seq <= upTo }
                 guard !chain.isEmpty else { break }
                 let results = try await client.push(chain.map(\.bytes))

@@ -28,10 +28,43 @@ public struct SyncClient: Sendable {
     }
 
     public let traffic = Traffic()
+    let clock: RequestClock
 
-    public init(base: URL, key: SigningKey, timeout: TimeInterval = 120) {
+    /// Timestamps that never repeat for this client, so no two of its
+    /// requests share a signature (Ed25519 is deterministic and the server
+    /// refuses a signature twice). Running ahead of the wall clock by a few
+    /// seconds is well inside the 5-minute window.
+    final class RequestClock: @unchecked Sendable {
+        /// One clock for every client in the process; the file carries it
+        /// across processes.
+        private static let lock = NSLock()
+        nonisolated(unsafe) private static var last: Int64 = 0
+        private let file: URL?
+
+        init(file: URL?) { self.file = file }
+
+        func next() -> Int64 {
+            RequestClock.lock.lock()
+            defer { RequestClock.lock.unlock() }
+            var last = RequestClock.last
+            if let file, let text = try? String(contentsOf: file, encoding: .utf8) {
+                last = max(last, Int64(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
+            }
+            let now = Int64(Date().timeIntervalSince1970)
+            last = max(now, min(last + 1, now + 60))
+            RequestClock.last = last
+            if let file { try? String(last).write(to: file, atomically: true, encoding: .utf8) }
+            return last
+        }
+    }
+
+    /// `clockFile` (a replica's `.accord/request-clock`) carries the last
+    /// timestamp used across processes, so that two `accord sync` runs in one
+    /// second still sign different requests.
+    public init(base: URL, key: SigningKey, timeout: TimeInterval = 120, clockFile: URL? = nil) {
         self.base = base
         self.key = key
+        self.clock = RequestClock(file: clockFile)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpMaximumConnectionsPerHost = 2
@@ -74,15 +107,18 @@ public struct SyncClient: Sendable {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         if signed {
-            let signature = RequestSignature.sign(method: method, path: url.path, body: body, key: key)
+            let signature = RequestSignature.sign(method: method, path: url.path, body: body, key: key, timestamp: clock.next())
             request.setValue(signature.header, forHTTPHeaderField: "Authorization")
         }
         let data: Data, response: URLResponse
         do { (data, response) = try await session.data(for: request) } catch {
             throw AccordError("unreachable", "cannot reach \(base.absoluteString): \(error.localizedDescription)")
         }
-        traffic.add(sent: body.count + SyncClient.headerEstimate(request), received: data.count + 120)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let responseHeaders = ((response as? HTTPURLResponse)?.allHeaderFields ?? [:]).reduce(17) { total, field in
+            total + "\(field.key)".utf8.count + "\(field.value)".utf8.count + 4
+        }
+        traffic.add(sent: body.count + SyncClient.headerEstimate(request), received: data.count + responseHeaders + 2)
         guard status == 200 else {
             let json = parse(Array(data))
             throw AccordError(json["error"]?.stringValue ?? "http_\(status)",
@@ -91,7 +127,8 @@ public struct SyncClient: Sendable {
         return Array(data)
     }
 
-    /// The request line and headers as sent, roughly, for byte accounting.
+    /// The request line and headers as sent (libcurl adds Host, Accept and
+    /// Content-Length, counted here too), for byte accounting.
     static func headerEstimate(_ request: URLRequest) -> Int {
         let headers = (request.allHTTPHeaderFields ?? [:]).reduce(0) { $0 + $1.key.count + $1.value.count + 4 }
         return (request.httpMethod?.count ?? 3) + (request.url?.absoluteString.count ?? 0) + headers + 40

@@ -35,12 +35,8 @@ public struct SyncRequest: Sendable, Equatable {
         self.maxBytes = maxBytes
     }
 
-    /// The body. A random `nonce` makes every request's bytes, and so its
-    /// signature, unique: Ed25519 is deterministic, and the server refuses a
-    /// (key, sig) pair it has seen, even from an honest repeat in the same second.
     public var body: [UInt8] {
-        CanonicalJSON.encode(["project": .string(project), "have": .object(have.mapValues { .int($0) }),
-                              "max_bytes": .int(Int64(maxBytes)), "nonce": .string(Hex.encode((0..<8).map { _ in UInt8.random(in: 0...255) }))])
+        CanonicalJSON.encode(["project": .string(project), "have": .object(have.mapValues { .int($0) }), "max_bytes": .int(Int64(maxBytes))])
     }
 
     /// Parses a request body, refusing anything malformed with `bad_request`.
@@ -63,12 +59,22 @@ public struct SyncRequest: Sendable, Equatable {
 
 /// `POST /v1/sync` response: the server's heads and a page of events.
 public struct SyncResponse: Sendable {
+    /// The server's seq for each author where it differs from the request's
+    /// `have` (0 for an author it does not know): for the others it equals
+    /// `have`, so an up-to-date exchange carries no vector back.
     public var heads: [String: Int64]
+    /// SHA-256 over every author's (key, seq, head id), its first 16 bytes in
+    /// hex: an addition to
+    /// DESIGN §7's shape (readers ignore fields they do not know) that lets
+    /// a client whose heads match notice that some author's head *event*
+    /// differs — a fork the version vector cannot show — for 32 bytes.
+    public var headsDigest: String?
     public var events: [[UInt8]]
     public var more: Bool
 
-    public init(heads: [String: Int64], events: [[UInt8]], more: Bool) {
+    public init(heads: [String: Int64], headsDigest: String? = nil, events: [[UInt8]], more: Bool) {
         self.heads = heads
+        self.headsDigest = headsDigest
         self.events = events
         self.more = more
     }
@@ -83,6 +89,7 @@ public struct SyncResponse: Sendable {
         }
         out.append(contentsOf: Array(#"],"heads":"#.utf8))
         CanonicalJSON.write(.object(heads.mapValues { .int($0) }), into: &out)
+        if let headsDigest { out.append(contentsOf: Array(#","heads_digest":"\#(headsDigest)""#.utf8)) }
         out.append(contentsOf: Array(#","more":\#(more ? "true" : "false")}"#.utf8))
         return out
     }
@@ -95,7 +102,8 @@ public struct SyncResponse: Sendable {
         guard let events = json["events"]?.arrayValue, let heads = json["heads"]?.objectValue, let more = json["more"]?.boolValue else {
             throw AccordError("bad_response", "the sync answer lacks events, heads or more")
         }
-        self.init(heads: heads.compactMapValues(\.intValue), events: events.map { CanonicalJSON.encode($0) }, more: more)
+        self.init(heads: heads.compactMapValues(\.intValue), headsDigest: json["heads_digest"]?.stringValue,
+                  events: events.map { CanonicalJSON.encode($0) }, more: more)
     }
 }
 

@@ -44,7 +44,12 @@ public struct SyncServer: Sendable {
                     throw SyncFailure.badRequest(AccordError.wrongProject("this replica serves project \(try store.project() ?? "?")"))
                 }
                 let page = try store.missing(have: ask.have, maxBytes: min(ask.maxBytes, SyncServer.maxPageBytes))
-                let response = SyncResponse(heads: try store.authorHeads(), events: page.events, more: page.more)
+                // Only the heads that differ from what the caller has: an
+                // up-to-date peer gets back an empty object, not the vector.
+                let held = try store.authorHeads()
+                var heads = held.filter { ask.have[$0.key] != $0.value }
+                for author in ask.have.keys where held[author] == nil { heads[author] = 0 }
+                let response = SyncResponse(heads: heads, headsDigest: try store.headsDigest(), events: page.events, more: page.more)
                 logger.info("sync", metadata: ["member": "\(member.name)", "events": "\(page.events.count)", "more": "\(page.more)"])
                 return (.ok, response.body)
             }
@@ -64,7 +69,7 @@ public struct SyncServer: Sendable {
         }
         return Application(
             router: router,
-            configuration: .init(address: .hostname(host, port: port), serverName: "accord"),
+            configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
     }

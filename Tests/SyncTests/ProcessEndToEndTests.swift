@@ -1,0 +1,147 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+@testable import Store
+
+/// Real `accord serve` and `accord sync` processes on loopback (issue 4,
+/// "Reliability tests: Processes").
+@Suite struct ProcessEndToEndTests {
+    @Test(.enabled(if: Accord.exists, "build the accord binary first: swift build --build-tests"))
+    func serveCloneSyncBundleAndStop() async throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("accord-e2e-\(UUID().uuidString)")
+        let lead = base.appendingPathComponent("lead"), alice = base.appendingPathComponent("alice")
+        let hub = base.appendingPathComponent("hub")
+        try FileManager.default.createDirectory(at: lead, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+
+        // The lead's project: a mirror key for the hub, alice's key made on "her machine".
+        try accordOK(["init", "--name", "e2e audit", "--as", "lena"], in: lead)
+        let hubKey = try accordOK(["key", "new", "hub"], in: lead).out
+        #expect(Hex.isDigest(hubKey), "key new prints the public key alone: \(hubKey)")
+        try accordOK(["member", "add", "hub", "--key", hubKey, "--role", "mirror"], in: lead)
+        let keyFile = base.appendingPathComponent("alice.key")
+        let aliceKey = try accordOK(["key", "new", "alice", "--file", keyFile.path], in: base).out
+        #expect(Hex.isDigest(aliceKey))
+        try accordOK(["member", "add", "alice", "--key", aliceKey, "--role", "coder"], in: lead)
+        try Data("The model card says the assistant is helpful.\n\nAnd honest.\n".utf8)
+            .write(to: lead.appendingPathComponent("card.txt"))
+        try accordOK(["doc", "add", "card.txt", "--title", "card"], in: lead)
+        try accordOK(["code", "add", "values"], in: lead)
+        try accordOK(["code", "add", "helpfulness", "--parent", "values"], in: lead)
+
+        // Serve on a free port; wait until /v1/info answers.
+        let server = try AccordProcess(["serve", "--listen", "127.0.0.1:0"], in: lead)
+        defer { server.terminate() }
+        let url = try await waitForServer(server)
+
+        // The hub replica (the mirror key) and alice's replica, cloned.
+        let hubClone = try accordOK(["clone", url, hub.path, "--key", lead.appendingPathComponent(".accord/keys/hub.key").path,
+                                     "--as", "hub"], in: base)
+        #expect(hubClone.out.contains("cloned e2e audit"), "\(hubClone)")
+        let cloned = try accordOK(["clone", url, alice.path, "--key", keyFile.path, "--as", "alice"], in: base)
+        #expect(cloned.out.contains("remote origin"), "\(cloned)")
+        let leadEvents = try status(lead)["events"]?.intValue
+        #expect(try status(alice)["events"]?.intValue == leadEvents)
+
+        // Alice codes offline, then syncs: stdout says what moved.
+        let applied = try accordOK(["apply", "values/helpfulness", "card", "--span", "0:9", "--json"], in: alice)
+        #expect(applied.json?["coding"]?.stringValue.map(Hex.isDigest) == true, "\(applied)")
+        let pushed = try accordOK(["sync"], in: alice)
+        #expect(pushed.out.contains("origin: pulled 0 event(s), pushed 1 event(s)"), "\(pushed)")
+        #expect(pushed.out.contains("state_digest"), "\(pushed)")
+
+        // The lead works in the served replica (another process, same store); alice pulls it as JSON.
+        try accordOK(["code", "add", "honesty", "--parent", "values"], in: lead)
+        let pulled = try accordOK(["sync", "--json"], in: alice)
+        let summary = try #require(pulled.json, "sync --json prints JSON: \(pulled)")
+        #expect(summary["pulled"]?.intValue == 1)
+        #expect(summary["pushed"]?.intValue == 0)
+        #expect((summary["requests"]?.intValue ?? 0) >= 1)
+        #expect(summary["state_digest"]?.stringValue == (try status(alice)["state_digest"]?.stringValue))
+        let again = try accordOK(["sync"], in: alice)
+        #expect(again.out.contains("origin: up to date"), "\(again)")
+        let noop = try accordOK(["sync", "--json"], in: alice)
+        #expect(noop.json?["requests"]?.intValue == 1, "an up-to-date sync is one round trip: \(noop)")
+
+        // Remotes.
+        try accordOK(["remote", "add", "backup", "http://127.0.0.1:9"], in: alice)
+        let remotes = try accordOK(["remote", "list", "--json"], in: alice).json?["remotes"]
+        #expect(remotes?["origin"]?.stringValue == url)
+        #expect(remotes?["backup"]?.stringValue == "http://127.0.0.1:9")
+        let listed = try accordOK(["remote", "list"], in: alice)
+        #expect(listed.out.contains("backup") && listed.out.contains("origin"))
+        let dup = try accord(["remote", "add", "backup", "http://127.0.0.1:10"], in: alice)
+        #expect(!dup.ok && dup.stderr.contains("[remote_exists]"), "\(dup)")
+        let bad = try accord(["remote", "add", "nowhere", "ftp://example"], in: alice)
+        #expect(!bad.ok && bad.stderr.contains("[bad_url]"), "\(bad)")
+        try accordOK(["remote", "remove", "backup"], in: alice)
+        #expect(try accordOK(["remote", "list", "--json"], in: alice).json?["remotes"]?["backup"] == nil)
+        let gone = try accord(["remote", "remove", "backup"], in: alice)
+        #expect(!gone.ok && gone.stderr.contains("[unknown_remote]"), "\(gone)")
+        let unknown = try accord(["sync", "backup"], in: alice)
+        #expect(!unknown.ok && unknown.stderr.contains("[unknown_remote]"), "\(unknown)")
+
+        // A bundle carries alice's replica to the hub's, which is behind.
+        let bundle = base.appendingPathComponent("alice.jsonl")
+        let exported = try accordOK(["bundle", "export", bundle.path], in: alice)
+        #expect(exported.out.contains("wrote \(leadEvents.map { $0 + 2 } ?? -1) events"), "\(exported)")
+        let imported = try accordOK(["bundle", "import", bundle.path], in: hub)
+        #expect(imported.out.hasPrefix("2 new"), "the hub lacked alice's coding and the honesty code: \(imported)")
+        let twice = try accordOK(["bundle", "import", bundle.path], in: hub)
+        #expect(twice.out.hasPrefix("0 new"), "\(twice)")
+
+        // No conflicts; every replica in the same state.
+        #expect(try accordOK(["conflicts"], in: alice).out.contains("no conflicts"))
+        #expect(try accordOK(["conflicts", "--json"], in: alice).json?["conflicts"]?.arrayValue?.isEmpty == true)
+        let digests = try [lead, alice, hub].map { try status($0)["state_digest"]?.stringValue }
+        #expect(digests[0] != nil && digests.allSatisfy { $0 == digests[0] }, "\(digests)")
+        let events = try [lead, alice, hub].map { try status($0)["events"]?.intValue }
+        #expect(events.allSatisfy { $0 == events[0] }, "\(events)")
+
+        // SIGTERM: a graceful stop, exit 0, promptly.
+        let stopping = Date()
+        server.signal(SIGTERM)
+        let stopped = try #require(server.wait(timeout: 10), "accord serve did not stop within 10 s of SIGTERM")
+        #expect(stopped.status == 0, "\(stopped)")
+        #expect(Date().timeIntervalSince(stopping) < 5)
+        #expect(stopped.stdout.contains("serving project"), "\(stopped)")
+
+        // With the server gone, sync says so and fails.
+        let down = try accord(["sync"], in: alice)
+        #expect(!down.ok && down.stderr.contains("[unreachable]"), "\(down)")
+    }
+
+    /// `status --json` of a replica.
+    func status(_ dir: URL) throws -> JSONValue {
+        try #require(try accordOK(["status", "--json"], in: dir).json)
+    }
+
+    /// Reads the bound port from `serving project … on http://HOST:PORT`, then
+    /// waits until `GET /v1/info` answers.
+    func waitForServer(_ server: AccordProcess) async throws -> String {
+        let deadline = Date().addingTimeInterval(30)
+        var url: String? = nil
+        while Date() < deadline {
+            if url == nil, let line = server.stdoutSoFar.split(separator: "\n").first(where: { $0.contains("serving project") }),
+               let range = line.range(of: "http://") {
+                url = String(line[range.lowerBound...]).trimmingCharacters(in: .whitespaces)
+            }
+            if let url, let info = URL(string: url + "/v1/info"),
+               let (data, response) = try? await URLSession.shared.data(from: info),
+               (response as? HTTPURLResponse)?.statusCode == 200, (try? JSONParser.parse(Array(data)))?["protocol"]?.intValue == 1 {
+                return url
+            }
+            if !server.process.isRunning { break }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        let output = server.wait(timeout: 1)
+        throw ServerDidNotStart(output: output?.description ?? "still running, no answer")
+    }
+
+    struct ServerDidNotStart: Error, CustomStringConvertible {
+        var output: String
+        var description: String { "accord serve did not answer /v1/info: \(output)" }
+    }
+}
