@@ -98,7 +98,7 @@ import Testing
     /// The same through the CLI: the report names each refused line and its
     /// code, and the exit status says something was refused.
     @Test(.enabled(if: Accord.exists, "build the accord binary first: swift build --build-tests"))
-    func theCommandReportsRefusedLines() throws {
+    func theCommandReportsRefusedLines() async throws {
         let p = try project()
         let file = temporaryFile("cli.jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
@@ -108,13 +108,13 @@ import Testing
         try Data(JSONLines.join(lines)).write(to: file)
 
         let fresh = try temporaryStore()
-        let r = try accord(["--store", fresh.directory.path, "bundle", "import", file.path], in: FileManager.default.temporaryDirectory)
+        let r = try await accord(["--store", fresh.directory.path, "bundle", "import", file.path], in: FileManager.default.temporaryDirectory)
         #expect(r.status == 3, "\(r)")
         #expect(r.out.hasPrefix("\(count - 1) new, 0 already held, 1 refused"), "\(r)")
         #expect(r.out.contains("line \(count):") && r.out.contains("[bad_id]"), "\(r)")
         #expect(try fresh.logFacts().events == count - 1)
 
-        let again = try accord(["--store", fresh.directory.path, "bundle", "import", file.path], in: FileManager.default.temporaryDirectory)
+        let again = try await accord(["--store", fresh.directory.path, "bundle", "import", file.path], in: FileManager.default.temporaryDirectory)
         #expect(again.out.hasPrefix("0 new, \(count - 1) already held, 1 refused"), "\(again)")
         #expect(try fresh.logFacts().events == count - 1)
     }

@@ -31,7 +31,7 @@ import Testing
             // 1. Read the head and 8 KB of a ~600 KB answer, then close.
             let s1 = try RawSocket(port: server.port)
             try s1.send(request(8 << 20))
-            let part = s1.receive(upTo: 8192)
+            let part = try await s1.receive(upTo: 8192)
             s1.close()
             #expect(part.count == 8192)
             #expect(String(decoding: part.prefix(12), as: UTF8.self) == "HTTP/1.1 200", "the answer started")
@@ -44,7 +44,7 @@ import Testing
             // 3. Read a little, then reset.
             let s3 = try RawSocket(port: server.port)
             try s3.send(request(8 << 20 - 2))
-            _ = s3.receive(upTo: 100)
+            _ = try await s3.receive(upTo: 100)
             s3.reset()
 
             // 4. A request cut in the middle of its body.
@@ -56,7 +56,7 @@ import Testing
             // 5. A whole answer on a raw socket still arrives intact.
             let s5 = try RawSocket(port: server.port)
             try s5.send(request(8 << 20 - 4))
-            let answer = try s5.receiveResponse()
+            let answer = try await s5.receiveResponse()
             s5.close()
             let parsed = try SyncResponse(body: answer.body)
             #expect(parsed.events.count == total - first.events.count)

@@ -17,19 +17,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: base) }
 
         // The lead's project: a mirror key for the hub, alice's key made on "her machine".
-        try accordOK(["init", "--name", "e2e audit", "--as", "lena"], in: lead)
-        let hubKey = try accordOK(["key", "new", "hub"], in: lead).out
+        try await accordOK(["init", "--name", "e2e audit", "--as", "lena"], in: lead)
+        let hubKey = try await accordOK(["key", "new", "hub"], in: lead).out
         #expect(Hex.isDigest(hubKey), "key new prints the public key alone: \(hubKey)")
-        try accordOK(["member", "add", "hub", "--key", hubKey, "--role", "mirror"], in: lead)
+        try await accordOK(["member", "add", "hub", "--key", hubKey, "--role", "mirror"], in: lead)
         let keyFile = base.appendingPathComponent("alice.key")
-        let aliceKey = try accordOK(["key", "new", "alice", "--file", keyFile.path], in: base).out
+        let aliceKey = try await accordOK(["key", "new", "alice", "--file", keyFile.path], in: base).out
         #expect(Hex.isDigest(aliceKey))
-        try accordOK(["member", "add", "alice", "--key", aliceKey, "--role", "coder"], in: lead)
+        try await accordOK(["member", "add", "alice", "--key", aliceKey, "--role", "coder"], in: lead)
         try Data("The model card says the assistant is helpful.\n\nAnd honest.\n".utf8)
             .write(to: lead.appendingPathComponent("card.txt"))
-        try accordOK(["doc", "add", "card.txt", "--title", "card"], in: lead)
-        try accordOK(["code", "add", "values"], in: lead)
-        try accordOK(["code", "add", "helpfulness", "--parent", "values"], in: lead)
+        try await accordOK(["doc", "add", "card.txt", "--title", "card"], in: lead)
+        try await accordOK(["code", "add", "values"], in: lead)
+        try await accordOK(["code", "add", "helpfulness", "--parent", "values"], in: lead)
 
         // Serve on a free port; wait until /v1/info answers.
         let server = try AccordProcess(["serve", "--listen", "127.0.0.1:0"], in: lead)
@@ -37,85 +37,89 @@ import Testing
         let url = try await waitForServer(server)
 
         // The hub replica (the mirror key) and alice's replica, cloned.
-        let hubClone = try accordOK(["clone", url, hub.path, "--key", lead.appendingPathComponent(".accord/keys/hub.key").path,
+        let hubClone = try await accordOK(["clone", url, hub.path, "--key", lead.appendingPathComponent(".accord/keys/hub.key").path,
                                      "--as", "hub"], in: base)
         #expect(hubClone.out.contains("cloned e2e audit"), "\(hubClone)")
-        let cloned = try accordOK(["clone", url, alice.path, "--key", keyFile.path, "--as", "alice"], in: base)
+        let cloned = try await accordOK(["clone", url, alice.path, "--key", keyFile.path, "--as", "alice"], in: base)
         #expect(cloned.out.contains("remote origin"), "\(cloned)")
-        let leadEvents = try status(lead)["events"]?.intValue
-        #expect(try status(alice)["events"]?.intValue == leadEvents)
+        let leadEvents = try await status(lead)["events"]?.intValue
+        #expect(try await status(alice)["events"]?.intValue == leadEvents)
 
         // Alice codes offline, then syncs: stdout says what moved.
-        let applied = try accordOK(["apply", "values/helpfulness", "card", "--span", "0:9", "--json"], in: alice)
+        let applied = try await accordOK(["apply", "values/helpfulness", "card", "--span", "0:9", "--json"], in: alice)
         #expect(applied.json?["coding"]?.stringValue.map(Hex.isDigest) == true, "\(applied)")
-        let pushed = try accordOK(["sync"], in: alice)
+        let pushed = try await accordOK(["sync"], in: alice)
         #expect(pushed.out.contains("origin: pulled 0 event(s), pushed 1 event(s)"), "\(pushed)")
         #expect(pushed.out.contains("state_digest"), "\(pushed)")
 
         // The lead works in the served replica (another process, same store); alice pulls it as JSON.
-        try accordOK(["code", "add", "honesty", "--parent", "values"], in: lead)
-        let pulled = try accordOK(["sync", "--json"], in: alice)
+        try await accordOK(["code", "add", "honesty", "--parent", "values"], in: lead)
+        let pulled = try await accordOK(["sync", "--json"], in: alice)
         let summary = try #require(pulled.json, "sync --json prints JSON: \(pulled)")
         #expect(summary["pulled"]?.intValue == 1)
         #expect(summary["pushed"]?.intValue == 0)
         #expect((summary["requests"]?.intValue ?? 0) >= 1)
-        #expect(summary["state_digest"]?.stringValue == (try status(alice)["state_digest"]?.stringValue))
-        let again = try accordOK(["sync"], in: alice)
+        #expect(summary["state_digest"]?.stringValue == (try await status(alice)["state_digest"]?.stringValue))
+        let again = try await accordOK(["sync"], in: alice)
         #expect(again.out.contains("origin: up to date"), "\(again)")
-        let noop = try accordOK(["sync", "--json"], in: alice)
+        let noop = try await accordOK(["sync", "--json"], in: alice)
         #expect(noop.json?["requests"]?.intValue == 1, "an up-to-date sync is one round trip: \(noop)")
 
         // Remotes.
-        try accordOK(["remote", "add", "backup", "http://127.0.0.1:9"], in: alice)
-        let remotes = try accordOK(["remote", "list", "--json"], in: alice).json?["remotes"]
+        try await accordOK(["remote", "add", "backup", "http://127.0.0.1:9"], in: alice)
+        let remotes = try await accordOK(["remote", "list", "--json"], in: alice).json?["remotes"]
         #expect(remotes?["origin"]?.stringValue == url)
         #expect(remotes?["backup"]?.stringValue == "http://127.0.0.1:9")
-        let listed = try accordOK(["remote", "list"], in: alice)
+        let listed = try await accordOK(["remote", "list"], in: alice)
         #expect(listed.out.contains("backup") && listed.out.contains("origin"))
-        let dup = try accord(["remote", "add", "backup", "http://127.0.0.1:10"], in: alice)
+        let dup = try await accord(["remote", "add", "backup", "http://127.0.0.1:10"], in: alice)
         #expect(!dup.ok && dup.stderr.contains("[remote_exists]"), "\(dup)")
-        let bad = try accord(["remote", "add", "nowhere", "ftp://example"], in: alice)
+        let bad = try await accord(["remote", "add", "nowhere", "ftp://example"], in: alice)
         #expect(!bad.ok && bad.stderr.contains("[bad_url]"), "\(bad)")
-        try accordOK(["remote", "remove", "backup"], in: alice)
-        #expect(try accordOK(["remote", "list", "--json"], in: alice).json?["remotes"]?["backup"] == nil)
-        let gone = try accord(["remote", "remove", "backup"], in: alice)
+        try await accordOK(["remote", "remove", "backup"], in: alice)
+        #expect(try await accordOK(["remote", "list", "--json"], in: alice).json?["remotes"]?["backup"] == nil)
+        let gone = try await accord(["remote", "remove", "backup"], in: alice)
         #expect(!gone.ok && gone.stderr.contains("[unknown_remote]"), "\(gone)")
-        let unknown = try accord(["sync", "backup"], in: alice)
+        let unknown = try await accord(["sync", "backup"], in: alice)
         #expect(!unknown.ok && unknown.stderr.contains("[unknown_remote]"), "\(unknown)")
 
         // A bundle carries alice's replica to the hub's, which is behind.
         let bundle = base.appendingPathComponent("alice.jsonl")
-        let exported = try accordOK(["bundle", "export", bundle.path], in: alice)
+        let exported = try await accordOK(["bundle", "export", bundle.path], in: alice)
         #expect(exported.out.contains("wrote \(leadEvents.map { $0 + 2 } ?? -1) events"), "\(exported)")
-        let imported = try accordOK(["bundle", "import", bundle.path], in: hub)
+        let imported = try await accordOK(["bundle", "import", bundle.path], in: hub)
         #expect(imported.out.hasPrefix("2 new"), "the hub lacked alice's coding and the honesty code: \(imported)")
-        let twice = try accordOK(["bundle", "import", bundle.path], in: hub)
+        let twice = try await accordOK(["bundle", "import", bundle.path], in: hub)
         #expect(twice.out.hasPrefix("0 new"), "\(twice)")
 
         // No conflicts; every replica in the same state.
-        #expect(try accordOK(["conflicts"], in: alice).out.contains("no conflicts"))
-        #expect(try accordOK(["conflicts", "--json"], in: alice).json?["conflicts"]?.arrayValue?.isEmpty == true)
-        let digests = try [lead, alice, hub].map { try status($0)["state_digest"]?.stringValue }
+        #expect(try await accordOK(["conflicts"], in: alice).out.contains("no conflicts"))
+        #expect(try await accordOK(["conflicts", "--json"], in: alice).json?["conflicts"]?.arrayValue?.isEmpty == true)
+        var digests: [String?] = [], events: [Int64?] = []
+        for dir in [lead, alice, hub] {
+            let s = try await status(dir)
+            digests.append(s["state_digest"]?.stringValue)
+            events.append(s["events"]?.intValue)
+        }
         #expect(digests[0] != nil && digests.allSatisfy { $0 == digests[0] }, "\(digests)")
-        let events = try [lead, alice, hub].map { try status($0)["events"]?.intValue }
         #expect(events.allSatisfy { $0 == events[0] }, "\(events)")
 
         // SIGTERM: a graceful stop, exit 0, promptly.
         let stopping = Date()
         server.signal(SIGTERM)
-        let stopped = try #require(server.wait(timeout: 10), "accord serve did not stop within 10 s of SIGTERM")
+        let stopped = try #require(try await server.finish(timeout: 10), "accord serve did not stop within 10 s of SIGTERM")
         #expect(stopped.status == 0, "\(stopped)")
         #expect(Date().timeIntervalSince(stopping) < 5)
         #expect(stopped.stdout.contains("serving project"), "\(stopped)")
 
         // With the server gone, sync says so and fails.
-        let down = try accord(["sync"], in: alice)
+        let down = try await accord(["sync"], in: alice)
         #expect(!down.ok && down.stderr.contains("[unreachable]"), "\(down)")
     }
 
     /// `status --json` of a replica.
-    func status(_ dir: URL) throws -> JSONValue {
-        try #require(try accordOK(["status", "--json"], in: dir).json)
+    func status(_ dir: URL) async throws -> JSONValue {
+        try #require(try await accordOK(["status", "--json"], in: dir).json)
     }
 
     /// Reads the bound port from `serving project … on http://HOST:PORT`, then
@@ -136,7 +140,7 @@ import Testing
             if !server.process.isRunning { break }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
-        let output = server.wait(timeout: 1)
+        let output = try? await server.finish(timeout: 1)
         throw ServerDidNotStart(output: output?.description ?? "still running, no answer")
     }
 

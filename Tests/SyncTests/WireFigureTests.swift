@@ -48,7 +48,7 @@ import Testing
             let request = RawSocket.request("POST", "/v1/sync", body: body, key: p.alice, port: server.port)
             let socket = try RawSocket(port: server.port)
             try socket.send(request)
-            let answer = try socket.receiveResponse()
+            let answer = try await socket.receiveResponse()
             socket.close()
             let parsed = try SyncResponse(body: answer.body)
             #expect(parsed.events.isEmpty && !parsed.more)
@@ -71,6 +71,25 @@ import Testing
                 let s = try await Replicator(store: replica, client: SyncClient(base: server.url, key: p.alice)).run()
                 #expect(s.upToDate)
                 #expect(s.requests == 1, "sync \(i + 1): \(s.requests) requests in \(Date().timeIntervalSince(started)) s")
+            }
+        }
+    }
+
+    /// The same in a busy process: after many signed requests in a few
+    /// seconds (a hub syncing with many peers, or these tests), two identical
+    /// no-op syncs in one second must still be one round trip each.
+    @Test func backToBackSyncsInABusyProcess() async throws {
+        let p = try TestProject()
+        try await withServer(p.store) { server in
+            let replica = try await replica(of: server, key: p.alice, pageBytes: 1 << 20)
+            let busy = SyncClient(base: server.url, key: p.bob)
+            for i in 0..<80 {
+                _ = try await busy.sync(SyncRequest(project: p.project, have: [:], maxBytes: 1000 + i))
+            }
+            for i in 0..<3 {
+                let started = Date()
+                let s = try await Replicator(store: replica, client: SyncClient(base: server.url, key: p.alice)).run()
+                #expect(s.requests == 1, "sync \(i + 1) after 80 requests: \(s.requests) requests in \(Date().timeIntervalSince(started)) s")
             }
         }
     }

@@ -25,6 +25,22 @@ public struct Event: Sendable, Equatable {
 
     public static func == (a: Event, b: Event) -> Bool { a.bytes == b.bytes }
 
+    /// An event from parts already known to be consistent (a draft's).
+    init(bytes: [UInt8], id: String, sig: String, project: String?, author: String, seq: Int64, prev: String?,
+         deps: [String], time: Int64, type: EventType, body: JSONValue) {
+        self.bytes = bytes
+        self.id = id
+        self.sig = sig
+        self.project = project
+        self.author = author
+        self.seq = seq
+        self.prev = prev
+        self.deps = deps
+        self.time = time
+        self.type = type
+        self.body = body
+    }
+
     /// Ids of the events this one names as its causal past.
     public var parents: [String] { (prev.map { [$0] } ?? []) + deps }
 }

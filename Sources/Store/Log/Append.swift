@@ -109,7 +109,7 @@ extension Store {
             throw error
         }
         let events = signing.wait()
-        for (event, clock) in zip(events, clocks) { try EventLog.insert(event, clock: clock, db) }
+        try EventLog.insertBatch(events, clocks: clocks, author: idx, db)
         return events
     }
 }

@@ -32,6 +32,29 @@ enum EventLog {
         }
     }
 
+    /// Appends one author's validated batch (each event's prev the one
+    /// before it): every event row, then the author's head and the
+    /// replica's heads once, as the last event leaves them.
+    static func insertBatch(_ events: [Event], clocks: [CausalClock], author idx: Int64, _ db: Database) throws {
+        guard let first = events.first, let last = events.last else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO events (id, author, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?)
+            """)
+        for (event, clock) in zip(events, clocks) {
+            var own = clock
+            own.advance(author: idx, to: event.seq)
+            try statement.execute(arguments: [event.id, idx, event.seq, event.time, event.type.rawValue, own.blob, event.bytes])
+            if event.type == .projectCreated {
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('project', ?)", arguments: [event.id])
+            }
+        }
+        try db.cachedStatement(sql: "UPDATE authors SET head_seq = ?, head_id = ? WHERE idx = ?")
+            .execute(arguments: [last.seq, last.id, idx])
+        let unhead = try db.cachedStatement(sql: "DELETE FROM heads WHERE id = ?")
+        for parent in first.parents { try unhead.execute(arguments: [parent]) }
+        try db.cachedStatement(sql: "INSERT INTO heads (id) VALUES (?)").execute(arguments: [last.id])
+    }
+
     static func project(_ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'project'")
     }

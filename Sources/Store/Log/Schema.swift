@@ -40,6 +40,7 @@ enum Schema {
         }
         migrator.registerMigration("v1-projections") { db in
             try createProjectionTables(db)
+            try createProjectionIndexes(db)
         }
         migrator.registerMigration("v1-type-index") { db in
             // Validation reads the few member events on every append; without
@@ -66,7 +67,6 @@ enum Schema {
                 id TEXT PRIMARY KEY, title TEXT NOT NULL, sha256 TEXT NOT NULL, length INTEGER NOT NULL,
                 text TEXT NOT NULL, meta TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL
             );
-            CREATE INDEX documents_sha ON documents(sha256);
             CREATE TABLE codes (
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, parent TEXT, description TEXT NOT NULL,
                 color TEXT, exclusive INTEGER NOT NULL, time INTEGER NOT NULL
@@ -81,23 +81,31 @@ enum Schema {
                 id TEXT PRIMARY KEY, document TEXT NOT NULL, code TEXT NOT NULL, author TEXT NOT NULL,
                 start INTEGER NOT NULL, "end" INTEGER NOT NULL, time INTEGER NOT NULL, uncoded_by TEXT
             );
-            CREATE INDEX codings_document ON codings(document, code);
-            CREATE INDEX codings_code ON codings(code);
             CREATE TABLE done (id TEXT PRIMARY KEY, document TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL);
-            CREATE INDEX done_document ON done(document, author);
             CREATE TABLE memos (
                 id TEXT PRIMARY KEY, author TEXT NOT NULL, time INTEGER NOT NULL, text TEXT NOT NULL,
                 document TEXT, code TEXT, coding TEXT
             );
             CREATE TABLE merges (id TEXT PRIMARY KEY, code TEXT NOT NULL, into_code TEXT NOT NULL,
                 time INTEGER NOT NULL, author TEXT NOT NULL);
-            CREATE INDEX merges_code ON merges(code);
             CREATE TABLE adjudications (
                 id TEXT PRIMARY KEY, document TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
                 codes TEXT NOT NULL, note TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL
             );
             CREATE TABLE retirements (id TEXT PRIMARY KEY, thing TEXT NOT NULL, kind TEXT NOT NULL,
                 author TEXT NOT NULL, time INTEGER NOT NULL);
+            """)
+    }
+
+    /// Secondary indexes of the projections, kept apart so that `rebuild`
+    /// can fold into bare tables and index once at the end.
+    static func createProjectionIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX documents_sha ON documents(sha256);
+            CREATE INDEX codings_document ON codings(document, code);
+            CREATE INDEX codings_code ON codings(code);
+            CREATE INDEX done_document ON done(document, author);
+            CREATE INDEX merges_code ON merges(code);
             CREATE INDEX retirements_thing ON retirements(thing);
             """)
     }

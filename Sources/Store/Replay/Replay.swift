@@ -22,6 +22,7 @@ extension Store {
         do {
             try snapshot.write { db in
                 for bytes in events { try Projector.apply(try Event(stored: bytes), db) }
+                try Schema.createProjectionIndexes(db)
             }
         } catch let error as AccordError { throw error } catch { throw AccordError("store_error", "\(error)") }
         return snapshot
@@ -75,6 +76,7 @@ extension Store {
                 if done % 10_000 == 0 { progress?(done, total) }
             }
             progress?(done, total)
+            try Schema.createProjectionIndexes(db)
             return done
         }
     }

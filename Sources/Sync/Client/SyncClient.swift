@@ -35,24 +35,26 @@ public struct SyncClient: Sendable {
     /// refuses a signature twice). Running ahead of the wall clock by a few
     /// seconds is well inside the 5-minute window.
     final class RequestClock: @unchecked Sendable {
-        /// One clock for every client in the process; the file carries it
-        /// across processes.
+        /// One clock per key for every client in the process; the file
+        /// carries it across processes.
         private static let lock = NSLock()
-        nonisolated(unsafe) private static var last: Int64 = 0
+        nonisolated(unsafe) private static var last: [String: Int64] = [:]
         private let file: URL?
 
         init(file: URL?) { self.file = file }
 
-        func next() -> Int64 {
+        /// The next timestamp for `key`: one second past the last, or now;
+        /// up to 4 minutes ahead, inside the server's 5-minute window.
+        func next(for key: String) -> Int64 {
             RequestClock.lock.lock()
             defer { RequestClock.lock.unlock() }
-            var last = RequestClock.last
+            var last = RequestClock.last[key] ?? 0
             if let file, let text = try? String(contentsOf: file, encoding: .utf8) {
                 last = max(last, Int64(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
             }
             let now = Int64(Date().timeIntervalSince1970)
-            last = max(now, min(last + 1, now + 60))
-            RequestClock.last = last
+            last = max(now, min(last + 1, now + 240))
+            RequestClock.last[key] = last
             if let file { try? String(last).write(to: file, atomically: true, encoding: .utf8) }
             return last
         }
@@ -107,7 +109,7 @@ public struct SyncClient: Sendable {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         if signed {
-            let signature = RequestSignature.sign(method: method, path: url.path, body: body, key: key, timestamp: clock.next())
+            let signature = RequestSignature.sign(method: method, path: url.path, body: body, key: key, timestamp: clock.next(for: key.publicHex))
             request.setValue(signature.header, forHTTPHeaderField: "Authorization")
         }
         let data: Data, response: URLResponse

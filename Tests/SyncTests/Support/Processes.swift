@@ -74,11 +74,18 @@ final class AccordProcess: @unchecked Sendable {
     }
 }
 
+extension AccordProcess {
+    /// `wait(timeout:)`, awaited off the cooperative pool.
+    func finish(timeout: TimeInterval = 60) async throws -> Finished? {
+        try await offPool { self.wait(timeout: timeout) }
+    }
+}
+
 /// Runs `accord ARGS` in `dir` to the end.
 @discardableResult
-func accord(_ args: [String], in dir: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> Finished {
+func accord(_ args: [String], in dir: URL, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Finished {
     let p = try AccordProcess(args, in: dir)
-    guard let done = p.wait(timeout: 120) else {
+    guard let done = try await p.finish(timeout: 120) else {
         p.terminate()
         Issue.record("accord \(args.joined(separator: " ")) did not finish", sourceLocation: sourceLocation)
         return Finished(status: -1, stdout: "", stderr: "timeout")
@@ -88,8 +95,8 @@ func accord(_ args: [String], in dir: URL, sourceLocation: SourceLocation = #_so
 
 /// Runs `accord ARGS` and requires success.
 @discardableResult
-func accordOK(_ args: [String], in dir: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> Finished {
-    let r = try accord(args, in: dir, sourceLocation: sourceLocation)
+func accordOK(_ args: [String], in dir: URL, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Finished {
+    let r = try await accord(args, in: dir, sourceLocation: sourceLocation)
     #expect(r.ok, "accord \(args.joined(separator: " ")) failed: \(r)", sourceLocation: sourceLocation)
     return r
 }

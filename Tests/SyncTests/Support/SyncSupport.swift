@@ -212,8 +212,17 @@ enum SocketError: Error, CustomStringConvertible {
     var description: String { if case .failed(let m) = self { m } else { "" } }
 }
 
-/// A blocking loopback TCP connection.
-final class RawSocket {
+/// Runs blocking work (socket reads, waiting for a process) on a GCD thread,
+/// never on Swift's cooperative pool: with two cores, two tests blocking
+/// there would starve the in-process servers they are waiting for.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+/// A blocking loopback TCP connection (its reads are awaited off the cooperative pool).
+final class RawSocket: @unchecked Sendable {
     let fd: Int32
 
     init(port: Int, receiveTimeout seconds: Int = 30) throws {
@@ -248,7 +257,16 @@ final class RawSocket {
     }
 
     /// Reads at most `limit` bytes (fewer if the peer closes or times out).
-    func receive(upTo limit: Int) -> [UInt8] {
+    func receive(upTo limit: Int) async throws -> [UInt8] {
+        try await offPool { self.blockingReceive(upTo: limit) }
+    }
+
+    /// Reads one whole HTTP/1.1 response (headers and a Content-Length body).
+    func receiveResponse() async throws -> (head: String, body: [UInt8], total: Int) {
+        try await offPool { try self.blockingReceiveResponse() }
+    }
+
+    private func blockingReceive(upTo limit: Int) -> [UInt8] {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while out.count < limit {
@@ -260,8 +278,7 @@ final class RawSocket {
         return out
     }
 
-    /// Reads one whole HTTP/1.1 response (headers and a Content-Length body).
-    func receiveResponse() throws -> (head: String, body: [UInt8], total: Int) {
+    private func blockingReceiveResponse() throws -> (head: String, body: [UInt8], total: Int) {
         let started = Date()
         var buffer: [UInt8] = []
         let separator: [UInt8] = Array("\r\n\r\n".utf8)
