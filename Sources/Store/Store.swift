@@ -28,9 +28,9 @@ public final class Store: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var config = Configuration()
             config.busyMode = .timeout(30)
-            // Imports and clones write large transactions: a 64 MiB page
+            // Imports and clones write large transactions: a 32 MiB page
             // cache keeps them from spilling to the WAL and reading it back.
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
             database = try DatabasePool(path: file.path, configuration: config)
             try Schema.migrator.migrate(database)
         } catch {
