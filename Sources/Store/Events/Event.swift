@@ -116,17 +116,8 @@ extension Event {
             try BodyRules.check(type: type, body: body)
         }
 
-        self.bytes = bytes
-        self.id = id
-        self.sig = sig
-        self.project = project
-        self.author = author
-        self.seq = seq
-        self.prev = prev
-        self.deps = deps
-        self.time = time
-        self.type = type
-        self.body = body
+        self.init(bytes: bytes, id: id, sig: sig, project: project, author: author, seq: seq, prev: prev, deps: deps,
+                  time: time, type: type, body: body)
     }
 
     /// Reads an event this store validated when it arrived: no canonical, id
