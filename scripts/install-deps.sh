@@ -13,5 +13,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 if ! python3 -c 'import jsonschema, cryptography' >/dev/null 2>&1; then
-  python3 -m pip install --quiet jsonschema cryptography
+  # The schema checks are skipped (and say so) when these cannot be installed.
+  python3 -m pip install --quiet jsonschema cryptography || echo "note: could not install jsonschema/cryptography; the schema checks will be skipped" >&2
 fi

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -30,39 +31,37 @@ public struct SyncClient: Sendable {
     public let traffic = Traffic()
     let clock: RequestClock
 
-    /// Timestamps that never repeat for this client, so no two of its
-    /// requests share a signature (Ed25519 is deterministic and the server
-    /// refuses a signature twice). Running ahead of the wall clock by a few
-    /// seconds is well inside the 5-minute window.
+    /// Timestamps for request signatures. Ed25519 is deterministic, so the
+    /// same key signing the same bytes at the same `ts` makes the same
+    /// signature, which the server refuses the second time. Each request is
+    /// stamped with the current second unless that key already sent that
+    /// very body at that second (a repeated no-op sync, say): then one second
+    /// later. The file carries the recent stamps across processes.
     final class RequestClock: @unchecked Sendable {
-        /// One clock per key for every client in the process; the file
-        /// carries it across processes.
         private static let lock = NSLock()
-        nonisolated(unsafe) private static var last: [String: Int64] = [:]
+        nonisolated(unsafe) private static var recent: [String: Int64] = [:]
         private let file: URL?
 
         init(file: URL?) { self.file = file }
 
-        /// The next timestamp for `key`: one second past the last, or now;
-        /// up to 4 minutes ahead, inside the server's 5-minute window.
-        func next(for key: String) -> Int64 {
+        func next(for key: String, body: [UInt8]) -> Int64 {
             RequestClock.lock.lock()
             defer { RequestClock.lock.unlock() }
-            var last = RequestClock.last[key] ?? 0
-            if let file, let text = try? String(contentsOf: file, encoding: .utf8) {
-                last = max(last, Int64(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
-            }
             let now = Int64(Date().timeIntervalSince1970)
-            last = max(now, min(last + 1, now + 240))
-            RequestClock.last[key] = last
-            if let file { try? String(last).write(to: file, atomically: true, encoding: .utf8) }
-            return last
+            var recent = RequestClock.recent
+            if let file, let data = try? Data(contentsOf: file), let json = try? JSONParser.parse(Array(data)) {
+                for (k, v) in json.objectValue ?? [:] { if let t = v.intValue { recent[k] = max(recent[k] ?? 0, t) } }
+            }
+            recent = recent.filter { $0.value > now - RequestSignature.window }
+            let id = key + ":" + Hex.encode(SHA256.hash(data: body).prefix(8))
+            let stamp = max(now, (recent[id] ?? 0) + 1)
+            recent[id] = stamp
+            RequestClock.recent = recent
+            if let file { try? Data(CanonicalJSON.encode(.object(recent.mapValues { .int($0) }))).write(to: file, options: .atomic) }
+            return stamp
         }
     }
 
-    /// `clockFile` (a replica's `.accord/request-clock`) carries the last
-    /// timestamp used across processes, so that two `accord sync` runs in one
-    /// second still sign different requests.
     public init(base: URL, key: SigningKey, timeout: TimeInterval = 120, clockFile: URL? = nil) {
         self.base = base
         self.key = key
@@ -109,7 +108,7 @@ public struct SyncClient: Sendable {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         if signed {
-            let signature = RequestSignature.sign(method: method, path: url.path, body: body, key: key, timestamp: clock.next(for: key.publicHex))
+            let signature = RequestSignature.sign(method: method, path: url.path, body: body, key: key, timestamp: clock.next(for: key.publicHex, body: body))
             request.setValue(signature.header, forHTTPHeaderField: "Authorization")
         }
         let data: Data, response: URLResponse
