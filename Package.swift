@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "accord", targets: ["CLI"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Agreement", targets: ["Agreement"]),
+        .library(name: "Project", targets: ["Project"]),
         .library(name: "Sync", targets: ["Sync"]),
     ],
     dependencies: [
@@ -22,17 +23,17 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Agreement",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "Agreement"),
+        .target(name: "Project", dependencies: ["Store", "Agreement"]),
         .target(
             name: "Sync",
             dependencies: [
-                "Store",
+                "Store", "Project",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -43,6 +44,7 @@ let package = Package(
             name: "CLI",
             dependencies: [
                 "Store",
+                "Project",
                 "Sync",
                 "Agreement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -52,19 +54,19 @@ let package = Package(
         .target(
             name: "AccordTesting",
             dependencies: [
-                "Store", "Sync",
+                "Store", "Project", "Sync",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "AccordTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Project", "AccordTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["Store"]),
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Store", "Sync", "AccordTesting",
+                "Store", "Project", "Sync", "AccordTesting",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

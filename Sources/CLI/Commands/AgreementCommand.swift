@@ -1,6 +1,7 @@
 import Agreement
 import ArgumentParser
 import Foundation
+import Project
 import Store
 
 struct AgreementCommand: ParsableCommand {
@@ -35,7 +36,7 @@ struct AgreementCommand: ParsableCommand {
         query.includeUnfinished = includeUnfinished
         query.moment = try read.moment()
         let store = try global.openStore()
-        let (report, leftOut) = try store.agreement(query)
+        let (report, leftOut) = try Replica(store: store).agreement(query)
         if read.json {
             let encoder = JSONEncoder()
             var json = (try? JSONParser.parse(Array(encoder.encode(report)))) ?? .null

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Project
 import Store
 
 struct Apply: ParsableCommand {
@@ -18,7 +19,7 @@ struct Apply: ParsableCommand {
         let anchor: Anchor = try span.map { (s) throws(AccordError) in try Anchor.parseSpan(s) }
             ?? quote.map { .quote($0) } ?? .paragraph(paragraph!)
         let store = try global.openStore()
-        let event = try store.apply(code: code, document: document, at: anchor, by: try global.key(in: store))
+        let event = try Replica(store: store).apply(code: code, document: document, at: anchor, by: try global.key(in: store))
         if json { Output.json(["coding": .string(event.id)]) } else { Output.line(event.id) }
     }
 }
@@ -30,7 +31,7 @@ struct Unapply: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        try store.unapply(coding: coding, by: try global.key(in: store))
+        try Replica(store: store).unapply(coding: coding, by: try global.key(in: store))
         Output.line("removed coding \(coding)")
     }
 }
@@ -42,7 +43,7 @@ struct Done: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        try store.markDone(document, by: try global.key(in: store))
+        try Replica(store: store).markDone(document, by: try global.key(in: store))
         Output.line("marked \(document) done")
     }
 }
@@ -61,7 +62,7 @@ struct Import: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw AccordError("unreadable_file", "cannot read \(file)") }
             guard let text = String(data: data, encoding: .utf8) else { throw AccordError("not_utf8", "\(file) is not UTF-8") }
             let store = try global.openStore()
-            let count = try store.importCodings(csv: text, by: try global.key(in: store))
+            let count = try Replica(store: store).importCodings(csv: text, by: try global.key(in: store))
             Output.line("imported \(count) codings")
         }
     }

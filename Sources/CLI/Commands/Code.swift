@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Project
 import Store
 
 struct Code: ParsableCommand {
@@ -18,7 +19,7 @@ struct Code: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let event = try store.defineCode(CodeDefinition(name: name, parent: parent, description: description, color: color,
+            let event = try Replica(store: store).defineCode(CodeDefinition(name: name, parent: parent, description: description, color: color,
                                                             exclusive: exclusive), by: try global.key(in: store))
             Output.line("defined \(parent.map { $0 + "/" } ?? "")\(name) (\(Output.short(event.id)))")
         }
@@ -32,7 +33,7 @@ struct Code: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            try store.changeCode(code, newName: name, by: try global.key(in: store))
+            try Replica(store: store).changeCode(code, newName: name, by: try global.key(in: store))
             Output.line("renamed \(code) to \(name)")
         }
     }
@@ -50,7 +51,7 @@ struct Code: ParsableCommand {
             let store = try global.openStore()
             let colorChange: String?? = color.map { $0 == "none" ? String?.none : String?.some($0) }
             let parentChange: String?? = parent.map { $0 == "none" ? String?.none : String?.some($0) }
-            try store.changeCode(code, description: description, color: colorChange, parent: parentChange, exclusive: exclusive,
+            try Replica(store: store).changeCode(code, description: description, color: colorChange, parent: parentChange, exclusive: exclusive,
                                  by: try global.key(in: store))
             Output.line("changed \(code)")
         }
@@ -64,7 +65,7 @@ struct Code: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            try store.mergeCode(from, into: into, by: try global.key(in: store))
+            try Replica(store: store).mergeCode(from, into: into, by: try global.key(in: store))
             Output.line("merged \(from) into \(into)")
         }
     }
@@ -76,7 +77,7 @@ struct Code: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            try store.retireCode(code, by: try global.key(in: store))
+            try Replica(store: store).retireCode(code, by: try global.key(in: store))
             Output.line("retired \(code)")
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GRDB
+import Project
 import Store
 
 struct Doc: ParsableCommand {
@@ -32,9 +32,10 @@ struct Doc: ParsableCommand {
                 }
                 return (title ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, data)
             }
-            let events = try store.addDocuments(loaded.map { (data: $0.1, title: $0.0) }, meta: metadata, by: key)
+            let events = try Replica(store: store).addDocuments(loaded.map { (data: $0.1, title: $0.0) }, meta: metadata, by: key)
             for event in events {
-                Output.line("added \(event.body["title"]?.stringValue ?? "") (\(Output.short(event.id)), \(event.body["length"]?.intValue ?? 0) characters)")
+                guard case .documentAdded(let added) = event.body else { continue }
+                Output.line("added \(added.title) (\(Output.short(event.id)), \(added.length) characters)")
             }
         }
     }
@@ -47,12 +48,9 @@ struct Doc: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let view = try store.view(at: read.moment())
-            let (catalog, progress) = try view.read { db in (try Catalog(db), try Progress(db)) }
-            let documents = catalog.documents.filter { all || !$0.retired }
-            let doneBy = { (doc: Catalog.Document) in
-                (progress.done[doc.id] ?? []).map { catalog.name(ofKey: $0) }.sorted()
-            }
+            let listing = try Replica(store: store).documents(at: read.moment())
+            let documents = listing.catalog.documents.filter { all || !$0.retired }
+            let doneBy = listing.doneBy
             if read.json {
                 Output.json(.object(["documents": .array(documents.map { doc in
                     ["id": .string(doc.id), "title": .string(doc.title), "length": .int(Int64(doc.length)),
@@ -76,16 +74,9 @@ struct Doc: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let view = try store.view(at: read.moment())
-            let reader = try global.readerKey(in: store)
-            let (catalog, progress, doc, text, codings) = try view.read { db in
-                let catalog = try Catalog(db)
-                let doc = try catalog.document(named: document)
-                let text = try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [doc.id]) ?? ""
-                return (catalog, try Progress(db), doc, text, try CodingRow.fetch(db, catalog: catalog, document: doc.id))
-            }
-            let blind = BlindCoding(reader: reader, catalog: catalog, progress: progress, reveal: reveal)
-            let visible = codings.filter(blind.isVisible)
+            let shown = try Replica(store: store).document(named: document, at: read.moment(),
+                                                           reader: try global.readerKey(in: store), reveal: reveal)
+            let (catalog, doc, text, visible) = (shown.catalog, shown.document, shown.text, shown.codings)
             let scalars = Array(text.unicodeScalars)
             func quote(_ c: CodingRow) -> String {
                 var s = String(String.UnicodeScalarView(scalars[c.start..<min(c.end, scalars.count)]))
@@ -97,7 +88,7 @@ struct Doc: ParsableCommand {
                     "id": .string(doc.id), "title": .string(doc.title), "text": .string(text), "length": .int(Int64(doc.length)),
                     "sha256": .string(doc.sha256), "retired": .bool(doc.retired),
                     "codings": .array(visible.map { CodingsJSON.row($0, catalog: catalog) }),
-                    "hidden": .int(Int64(codings.count - visible.count)),
+                    "hidden": .int(Int64(shown.hidden)),
                 ]))
                 return
             }
@@ -108,7 +99,7 @@ struct Doc: ParsableCommand {
             Output.table(["SPAN", "CODE", "CODER", "TEXT"], visible.map {
                 ["\($0.start):\($0.end)", catalog.code(id: $0.code)?.path ?? $0.code, catalog.name(ofKey: $0.author), quote($0)]
             })
-            if let note = blind.hiddenNote(codings.count - visible.count) { Output.note(note) }
+            if let note = shown.note { Output.note(note) }
         }
     }
 
@@ -119,7 +110,7 @@ struct Doc: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            try store.retireDocument(document, by: try global.key(in: store))
+            try Replica(store: store).retireDocument(document, by: try global.key(in: store))
             Output.line("retired \(document)")
         }
     }

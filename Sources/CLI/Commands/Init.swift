@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Project
 import Store
 
 struct Init: ParsableCommand {
@@ -15,7 +16,7 @@ struct Init: ParsableCommand {
             throw AccordError("unknown_key", "say who you are: accord init --name NAME --as YOUR_NAME")
         }
         let root = URL(fileURLWithPath: global.storePath ?? FileManager.default.currentDirectoryPath)
-        let store = try Store.initialize(at: root, projectName: name, as: me)
+        let store = try Replica.initialize(at: root, projectName: name, as: me).store
         let key = try store.keyring.key(me)
         Output.line("Created project \"\(name)\" in \(store.directory.path)")
         Output.line("project \(try store.project() ?? "")")

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GRDB
+import Project
 import Store
 
 struct Log: ParsableCommand {
@@ -51,28 +51,25 @@ struct Log: ParsableCommand {
 /// A one-line account of what an event did, in the project's own words.
 enum EventSummary {
     static func describe(_ event: Event, catalog: Catalog) -> String {
-        let b = event.body
-        func code(_ key: String) -> String { b[key]?.stringValue.map { catalog.code(id: $0)?.path ?? Output.short($0) } ?? "?" }
-        func doc(_ key: String = "document") -> String { b[key]?.stringValue.map { catalog.document(id: $0)?.title ?? Output.short($0) } ?? "?" }
-        func member() -> String { b["member"]?.stringValue.map { id in catalog.members.first { $0.id == id }?.name ?? Output.short(id) } ?? "?" }
-        switch event.type {
-        case .projectCreated: return "created \"\(b["name"]?.stringValue ?? "")\" with lead \(b["member"]?.stringValue ?? "")"
-        case .memberAdded: return "added \(b["name"]?.stringValue ?? "") as \(b["role"]?.stringValue ?? "")"
-        case .memberChanged: return "changed \(member())" + (b["role"]?.stringValue.map { " to \($0)" } ?? "")
-        case .memberRemoved: return "removed \(member())"
-        case .documentAdded: return "added \(b["title"]?.stringValue ?? "") (\(b["length"]?.intValue ?? 0) chars)"
-        case .documentRetired: return "retired \(doc())"
-        case .codeDefined: return "defined \(catalog.code(id: event.id)?.path ?? b["name"]?.stringValue ?? "")"
-        case .codeChanged:
-            let fields = ["name", "description", "parent", "color", "exclusive"].filter { b[$0] != nil }
-            return "changed \(code("code")) (\(fields.joined(separator: ", ")))"
-        case .codeMerged: return "merged \(code("code")) into \(code("into"))"
-        case .codeRetired: return "retired \(code("code"))"
-        case .segmentCoded: return "\(code("code")) on \(doc()) \(b["start"]?.intValue ?? 0):\(b["end"]?.intValue ?? 0)"
-        case .segmentUncoded: return "removed coding \(Output.short(b["coding"]?.stringValue ?? ""))"
-        case .memoAdded: return "memo: \(String((b["text"]?.stringValue ?? "").prefix(50)))"
-        case .documentDone: return "finished \(doc())"
-        case .adjudicationDecided: return "decided \(doc()) \(b["start"]?.intValue ?? 0):\(b["end"]?.intValue ?? 0)"
+        func code(_ id: EventID) -> String { catalog.code(id: id.hex)?.path ?? id.short }
+        func doc(_ id: EventID) -> String { catalog.document(id: id.hex)?.title ?? id.short }
+        func member(_ id: EventID) -> String { catalog.members.first { $0.id == id.hex }?.name ?? id.short }
+        switch event.body {
+        case .projectCreated(let b): return "created \"\(b.name)\" with lead \(b.member)"
+        case .memberAdded(let b): return "added \(b.name) as \(b.role.rawValue)"
+        case .memberChanged(let b): return "changed \(member(b.member))" + (b.role.map { " to \($0.rawValue)" } ?? "")
+        case .memberRemoved(let b): return "removed \(member(b.member))"
+        case .documentAdded(let b): return "added \(b.title) (\(b.length) chars)"
+        case .documentRetired(let b): return "retired \(doc(b.document))"
+        case .codeDefined(let b): return "defined \(catalog.code(id: event.id)?.path ?? b.name)"
+        case .codeChanged(let b): return "changed \(code(b.code)) (\(b.changedFields.joined(separator: ", ")))"
+        case .codeMerged(let b): return "merged \(code(b.code)) into \(code(b.into))"
+        case .codeRetired(let b): return "retired \(code(b.code))"
+        case .segmentCoded(let b): return "\(code(b.code)) on \(doc(b.document)) \(b.start):\(b.end)"
+        case .segmentUncoded(let b): return "removed coding \(b.coding.short)"
+        case .memoAdded(let b): return "memo: \(String(b.text.prefix(50)))"
+        case .documentDone(let b): return "finished \(doc(b.document))"
+        case .adjudicationDecided(let b): return "decided \(doc(b.document)) \(b.start):\(b.end)"
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Project
 import Store
 
 struct Member: ParsableCommand {
@@ -16,7 +17,7 @@ struct Member: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            let event = try store.addMember(name: name, key: key, role: role, by: try global.key(in: store))
+            let event = try Replica(store: store).addMember(name: name, key: key, role: role, by: try global.key(in: store))
             Output.line("added \(name) as \(role.rawValue) (\(Output.short(event.id)))")
         }
     }
@@ -54,7 +55,7 @@ struct Member: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            try store.changeMember(member, newName: name, role: role, keys: key.isEmpty ? nil : key, by: try global.key(in: store))
+            try Replica(store: store).changeMember(member, newName: name, role: role, keys: key.isEmpty ? nil : key, by: try global.key(in: store))
             Output.line("changed \(member)")
         }
     }
@@ -66,7 +67,7 @@ struct Member: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore()
-            try store.removeMember(member, by: try global.key(in: store))
+            try Replica(store: store).removeMember(member, by: try global.key(in: store))
             Output.line("removed \(member)")
         }
     }

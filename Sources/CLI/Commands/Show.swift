@@ -22,7 +22,7 @@ struct Show: ParsableCommand {
         Output.line("prev    \(found.prev ?? "none")")
         Output.line("deps    \(found.deps.isEmpty ? "none" : found.deps.joined(separator: "\n        "))")
         Output.line("what    \(EventSummary.describe(found, catalog: catalog))")
-        var body = found.body
+        var body = found.body.json
         if case .object(var fields) = body, let text = fields["text"]?.stringValue, text.count > 200 {
             fields["text"] = .string(String(text.prefix(200)) + "…")
             body = .object(fields)

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
+import Store
 
-extension Store {
+extension Replica {
     /// Imports codings from CSV in one transaction: every row or none.
     ///
     /// Header `document,start,end,code` (all rows by `key`) or
@@ -36,11 +36,10 @@ extension Store {
             byCoder[coder, default: []].append((row.line, Array(row.fields.dropFirst(withCoder ? 1 : 0))))
         }
         let groups = order.map { (coder: $0, key: keys[$0]!, rows: byCoder[$0]!) }
-        let written = try write { db in
-            let catalog = try Catalog(db)
-            var count = 0
-            for group in groups {
-                do { try Store.requireRole(.coder, catalog, group.key, to: "import codings") } catch let error as AccordError {
+        let written = try store.append { view in
+            let catalog = try view.catalog()
+            return try groups.map { group -> (key: SigningKey, actions: [Action]) in
+                do { try Roles.require(.coder, catalog, group.key, to: "import codings") } catch let error as AccordError {
                     throw AccordError(error.code, "line \(group.rows[0].line): \(error.message)")
                 }
                 var actions: [Action] = []
@@ -50,20 +49,19 @@ extension Store {
                         guard let s = Int(f[1].trimmingCharacters(in: .whitespaces)), let e = Int(f[2].trimmingCharacters(in: .whitespaces)) else {
                             throw AccordError("bad_csv", "start and end must be whole numbers")
                         }
-                        actions.append(try Store.codingAction(code: f[3], document: f[0], anchor: .span(s, e), catalog: catalog, db))
+                        actions.append(try Replica.codingAction(code: f[3], document: f[0], anchor: .span(s, e), catalog: catalog, view))
                     } catch let error as AccordError {
                         throw AccordError(error.code == "bad_span" ? "bad_csv" : error.code, "line \(line): \(error.message)")
                     }
                 }
-                count += try Store.append(actions, by: group.key, db).count
+                return (group.key, actions)
             }
-            return count
         }
-        return written
+        return written.reduce(0) { $0 + $1.count }
     }
 
     func keyForCSV(_ coder: String, line: Int) throws(AccordError) -> SigningKey {
-        do { return try keyring.key(coder) } catch {
+        do { return try store.keyring.key(coder) } catch {
             throw AccordError("unknown_key", "line \(line): no key named `\(coder)` in this replica's keyring")
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
+import Store
 
-extension Store {
+extension Replica {
     /// Adds a document from a file's bytes: UTF-8 only, normalised to LF and
     /// NFC, refused when a document with the same text is already there.
     /// Leads only.
@@ -18,22 +18,19 @@ extension Store {
         var actions: [Action] = []
         var hashes: [String: String] = [:]
         for (data, title) in files {
-            let text = try Store.documentText(data, title: title)
+            let text = try Replica.documentText(data, title: title)
             let sha = DocumentText.sha256(text)
             if let first = hashes[sha] {
                 throw AccordError.duplicateDocument("`\(title)` has the same text as `\(first)`, given in the same command; nothing added")
             }
             hashes[sha] = title
-            actions.append(Action(.documentAdded, [
-                "title": .string(title), "text": .string(text), "sha256": .string(sha),
-                "length": .int(Int64(text.unicodeScalars.count)),
-                "meta": .object(Dictionary(meta.map { (DocumentText.normalise($0.key), .string($0.value)) }, uniquingKeysWith: { $1 })),
-            ]))
+            let metadata = Dictionary(meta.map { (DocumentText.normalise($0.key), $0.value) }, uniquingKeysWith: { $1 })
+            actions.append(Action(.documentAdded(DocumentAdded(title: title, text: text, meta: metadata))))
         }
         let titles = hashes
-        return try append(actions, by: key) { db in
-            let catalog = try Catalog(db)
-            try Store.requireRole(.lead, catalog, key, to: "add documents")
+        return try store.append(actions, by: key) { view in
+            let catalog = try view.catalog()
+            try Roles.require(.lead, catalog, key, to: "add documents")
             for document in catalog.documents {
                 if let title = titles[document.sha256] {
                     throw AccordError.duplicateDocument("`\(title)` has the same text as document `\(document.title)` (\(document.id.prefix(12)))"
@@ -57,20 +54,24 @@ extension Store {
     /// Retires a document: it leaves lists and agreement; its history stays.
     @discardableResult
     public func retireDocument(_ name: String, by key: SigningKey) throws(AccordError) -> Event {
-        let catalog = try catalog()
-        try Store.requireRole(.lead, catalog, key, to: "retire documents")
-        let document = try catalog.document(named: name)
-        guard !document.retired else { throw AccordError.retiredDocument("`\(document.title)` is already retired") }
-        return try append(Action(.documentRetired, ["document": .string(document.id)]), by: key)
+        try store.append(by: key) { view in
+            let catalog = try view.catalog()
+            try Roles.require(.lead, catalog, key, to: "retire documents")
+            let document = try catalog.document(named: name)
+            guard !document.retired else { throw AccordError.retiredDocument("`\(document.title)` is already retired") }
+            return [Action(.documentRetired(DocumentRetired(document: EventID(hex: document.id)!)))]
+        }[0]
     }
 
     /// Marks a document finished by this coder.
     @discardableResult
     public func markDone(_ name: String, by key: SigningKey) throws(AccordError) -> Event {
-        let catalog = try catalog()
-        try Store.requireRole(.coder, catalog, key, to: "mark documents done")
-        let document = try catalog.document(named: name)
-        guard !document.retired else { throw AccordError.retiredDocument("`\(document.title)` is retired") }
-        return try append(Action(.documentDone, ["document": .string(document.id)]), by: key)
+        try store.append(by: key) { view in
+            let catalog = try view.catalog()
+            try Roles.require(.coder, catalog, key, to: "mark documents done")
+            let document = try catalog.document(named: name)
+            guard !document.retired else { throw AccordError.retiredDocument("`\(document.title)` is retired") }
+            return [Action(.documentDone(DocumentDone(document: EventID(hex: document.id)!)))]
+        }[0]
     }
 }
