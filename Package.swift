@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Project", "AccordTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["Store"]),
+        .testTarget(name: "CLITests", dependencies: ["Store", "CLI"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SyncTests",
             dependencies: [
