@@ -39,7 +39,9 @@ import ZIPFoundation
     }
 
     @Test func importsEverySourceWithItsText() throws {
-        let result = try QDPXReader.read(Self.url)
+        var calls: [(Int, Int)] = []
+        let result = try QDPXReader.read(Self.url) { calls.append(($0, $1)) }
+        #expect(calls.map(\.0) == Array(0...12) && calls.allSatisfy { $0.1 == 12 })
         let project = result.project
         #expect(project.name == "2025-06-16_ICLS_Conf_Themes_ALL_just10")
         #expect(project.origin == "MAXQDA 24 (Release 24.7.0)")

@@ -51,6 +51,10 @@ import Testing
         #expect(result.project.codebook.codes.first?.children.first?.description == "Feelings & moods")
         #expect(result.project.sets.first?.memberSources.count == 2)
         #expect(result.summary.unknownAttributes == 0 && result.summary.schemaDeviations == 0)
+        let lines = result.summary.lines
+        #expect(lines.first == "read 1 user, 4 codes, 2 sources, 6 selections, 6 codings, 1 set (written by MAXQDA 2022 (Release 22.7.0))")
+        #expect(lines.contains("1 selection(s) without a coding skipped"))
+        #expect(lines.contains("1 source(s) renamed because their name repeated an earlier one"))
     }
 
     @Test func nvivo() throws {

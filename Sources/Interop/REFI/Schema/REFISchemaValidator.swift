@@ -78,7 +78,7 @@ private final class Checker {
             if !node.text.trimmingXMLWhitespace().isEmpty { report(.mixedContent, "text is not allowed here") }
             for child in node.children { report(.unknownElement, "`\(node.name)` has no child elements", at: child) }
         case .simple(let simple):
-            for child in node.children { report(.mixedContent, "`\(node.name)` holds text only", at: child) }
+            for child in node.children { report(.mixedContent, "holds text only; `<\(child.name)>` is not allowed in it") }
             if !simple.accepts(node.text) { report(.badValue, "text `\(REFISchemaValidator.clip(node.text))` is not \(simple.label)") }
         case .sequence(let particles):
             if !node.text.trimmingXMLWhitespace().isEmpty { report(.mixedContent, "text is not allowed between elements") }
@@ -193,7 +193,7 @@ private final class Checker {
     }
 
     func checkSimple(_ node: XMLTree, _ type: SimpleType, report: (SchemaViolation.Kind, String, XMLTree) -> Void) {
-        for child in node.children { report(.mixedContent, "`\(node.name)` holds text only", child) }
+        for child in node.children { report(.mixedContent, "holds text only; `<\(child.name)>` is not allowed in it", node) }
         for name in node.attributes.keys.sorted() {
             report(.unknownAttribute, "attribute `\(name)` is not in the schema", node)
         }
