@@ -94,6 +94,33 @@ import Testing
         #expect(project.codebook.codes[0].children.map(\.name) == ["positive", "négatif"])
     }
 
+    /// Inline text in a CRLF file: XML hands it over with LF, but its positions were counted on the CRLF text.
+    @Test func inlineTextFromAWindowsFile() throws {
+        let text = "one two\r\nthree four\r\nfive six\r\nseven eight"
+        let counter = Counter(raw: text, mode: .scalars)
+        let quotes = ["four", "six", "seven eight", "three four\r\nfive"]
+        var selections = ""
+        for (i, quote) in quotes.enumerated() {
+            let (s, e) = counter.span(quote)
+            selections += "<PlainTextSelection guid=\"5E000000-0000-4000-8000-00000000000\(i)\" startPosition=\"\(s)\" endPosition=\"\(e)\">"
+                + "<Coding guid=\"C0000000-0000-4000-8000-00000000000\(i)\"><CodeRef targetGUID=\"C0DE0000-0000-4000-8000-000000000001\"/></Coding>"
+                + "</PlainTextSelection>\r\n"
+        }
+        let qde = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"w\" origin=\"Windows tool\">\r\n"
+            + "<CodeBook><Codes><Code guid=\"C0DE0000-0000-4000-8000-000000000001\" name=\"A\" isCodable=\"true\"/></Codes></CodeBook>\r\n"
+            + "<Sources><TextSource guid=\"50000000-0000-4000-8000-000000000001\" name=\"T\">\r\n"
+            + "<PlainTextContent>\(text)</PlainTextContent>\r\n\(selections)</TextSource></Sources>\r\n</Project>\r\n"
+        let scratch = ScratchDirectory()
+        let url = scratch.file("inline.qdpx")
+        try ZipBuilder.qdpx(qde, to: url)
+        let result = try QDPXReader.read(url)
+        let source = try #require(result.project.sources.first)
+        #expect(source.text == "one two\nthree four\nfive six\nseven eight")
+        let found = source.selections.map { NormalisedText.slice(source.text, start: $0.start, end: $0.end) }
+        #expect(found == quotes.map { $0.replacingOccurrences(of: "\r\n", with: "\n") })
+        #expect(result.summary.positionConvention == .literal)
+    }
+
     @Test func everyStyleFixtureIsSchemaValid() throws {
         for fixture in [StyleFixtures.atlas, StyleFixtures.maxqda, StyleFixtures.nvivo, StyleFixtures.qualcoder] {
             let violations = try REFISchemaValidator.validate(Data(fixture.qde.utf8), file: fixture.name)

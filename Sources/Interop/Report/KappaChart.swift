@@ -11,7 +11,7 @@ enum KappaChart {
     static func svg(_ data: ReportData, pairIndex: [String: Int]) -> String {
         let rows = data.codes.flatMap { code in code.pairs.map { (code, $0) } }
         guard !rows.isEmpty else { return "<p class=\"empty\">No code has a coder pair to compare.</p>" }
-        let values = rows.flatMap { [$0.1.kappa, $0.1.ci95?.lowerBound].compactMap { $0 } }
+        let values = rows.flatMap { [$0.1.kappa, $0.1.ci95?.lowerBound].compactMap { $0 } }.filter(\.isFinite)
         let lowest = max(-1, min(0, ((values.min() ?? 0) * 5).rounded(.down) / 5))
         let top = 28.0
         let height = top + Double(rows.count) * rowHeight + 34
@@ -54,7 +54,7 @@ enum KappaChart {
             let detail = "\(code.path) — \(pair.coders.joined(separator: " × ")): κ = \(HTMLText.coefficient(pair.kappa)) "
                 + "\(HTMLText.interval(pair.ci95)), \(HTMLText.percent(pair.percentAgreement)) agreement, n = \(pair.n)"
                 + (pair.note.map { " — \($0)" } ?? "")
-            if let ci = pair.ci95 {
+            if let ci = pair.ci95, ci.lowerBound.isFinite, ci.upperBound.isFinite {
                 s += "<line class=\"ci-whisker\" x1=\"\(HTMLText.n(x(ci.lowerBound)))\" x2=\"\(HTMLText.n(x(ci.upperBound)))\" "
                     + "y1=\"\(HTMLText.n(y))\" y2=\"\(HTMLText.n(y))\" stroke=\"\(color)\" stroke-width=\"1.5\"/>"
                 for end in [ci.lowerBound, ci.upperBound] {

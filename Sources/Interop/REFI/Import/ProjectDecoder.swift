@@ -224,7 +224,9 @@ struct ProjectDecoder {
             return try loadText(node, path)
         }
         if let inline = reading.child(node, "PlainTextContent") {
-            return inlineTextHadCRLF ? inline.text.replacingOccurrences(of: "\n", with: "\r\n") : inline.text
+            // XML turns CRLF into LF; a text that kept `&#13;` says itself where its CRs were.
+            let restore = inlineTextHadCRLF && !inline.text.unicodeScalars.contains("\r")
+            return restore ? inline.text.replacingOccurrences(of: "\n", with: "\r\n") : inline.text
         }
         if kind == "note" { return "" }
         throw InteropError.missingSource("\(reading.file): \(TreeReading.location(node)): the \(kind) has neither `plainTextPath` nor `PlainTextContent`")

@@ -33,33 +33,32 @@ enum XMLTreeParser {
     /// The line of a `<!DOCTYPE` in the prolog, if any. Hand-written: only the
     /// prolog (declaration, comments, processing instructions) is skipped over.
     static func doctypeLine(_ data: Data) -> Int? {
-        let u = [UInt8](data.prefix(1 << 20))
-        var i = 0
-        if u.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
-        func starts(_ s: String, at k: Int) -> Bool {
-            let b = Array(s.utf8)
-            return k + b.count <= u.count && Array(u[k..<(k + b.count)]) == b
-        }
-        func skip(past end: String) {
-            let b = Array(end.utf8)
-            while i < u.count && !starts(end, at: i) { i += 1 }
-            i = min(u.count, i + b.count)
-        }
-        while i < u.count {
-            let c = u[i]
-            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
-                i += 1
-            } else if starts("<?", at: i) {
-                skip(past: "?>")
-            } else if starts("<!--", at: i) {
-                skip(past: "-->")
-            } else if starts("<!DOCTYPE", at: i) {
-                return 1 + u[0..<i].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            } else {
-                return nil
+        data.withUnsafeBytes { (u: UnsafeRawBufferPointer) -> Int? in
+            var i = u.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            func starts(_ s: String, at k: Int) -> Bool {
+                let b = Array(s.utf8)
+                return k + b.count <= u.count && u[k..<(k + b.count)].elementsEqual(b)
             }
+            func skip(past end: String) {
+                while i < u.count && !starts(end, at: i) { i += 1 }
+                i = min(u.count, i + end.utf8.count)
+            }
+            while i < u.count {
+                let c = u[i]
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
+                    i += 1
+                } else if starts("<?", at: i) {
+                    skip(past: "?>")
+                } else if starts("<!--", at: i) {
+                    skip(past: "-->")
+                } else if starts("<!DOCTYPE", at: i) {
+                    return 1 + u[0..<i].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                } else {
+                    return nil
+                }
+            }
+            return nil
         }
-        return nil
     }
 
     private static func describe(_ code: Int) -> String {
