@@ -55,9 +55,3 @@ struct CodebookDecoder {
                         color: reading.color(node), description: reading.description(node), children: children)
     }
 }
-
-/// A codebook read from a `.qdc`, and what the import did.
-public struct REFICodebookImport: Sendable, Equatable {
-    public var codebook: REFICodebook
-    public var summary: ImportSummary
-}
