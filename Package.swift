@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Agreement", targets: ["Agreement"]),
         .library(name: "Project", targets: ["Project"]),
         .library(name: "Sync", targets: ["Sync"]),
+        .library(name: "Interop", targets: ["Interop"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -18,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .target(
@@ -30,6 +34,14 @@ let package = Package(
         ),
         .target(name: "Agreement"),
         .target(name: "Project", dependencies: ["Store", "Agreement"]),
+        .target(
+            name: "Interop",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .target(
             name: "Sync",
             dependencies: [
@@ -62,7 +74,12 @@ let package = Package(
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Project", "AccordTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["Store"]),
+        .testTarget(name: "CLITests", dependencies: ["Store", "CLI"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["Interop", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "SyncTests",
             dependencies: [
