@@ -417,6 +417,7 @@ class Graph:
         self.project = None
         self._views = {}
         self._resolutions = {}
+        self._effects = {}
 
     # --- memoised building blocks, keyed by sets so they cannot depend on arrival order ---
 
@@ -429,15 +430,21 @@ class Graph:
     def member_events(self, ids):
         return frozenset(i for i in ids if self.events[i]["type"] in MEMBER_TYPES)
 
-    def appointer(self, view, member):
-        """Section 7: the member whose key wrote the winning edit of `member`'s role register.
+    def own_view(self, past):
+        """The members of a causal past as that past resolves itself (section 11.4)."""
+        return self.view(self.resolve(self.member_events(past)).effective)
 
-        The writing key is resolved as it stood when that edit was written (over the effective
-        events of the edit's own causal past), so a later key replacement does not orphan it."""
+    def key_member(self, e):
+        """The member whose key wrote the held event `e`, as e's own causal past resolves it."""
+        return self.own_view(self.past[e]).member_of(self.events[e]["author"])
+
+    def appointer(self, view, member):
+        """Section 7: the member that the key which wrote the winning edit of `member`'s role register
+        belonged to in that edit's own causal past (so a later key replacement does not orphan it)."""
         w = view.edit(member, "role")
         if self.events[w]["type"] == "project.created":
             return None
-        return self.view(view.ids & self.past[w]).member_of(self.events[w]["author"])
+        return self.key_member(w)
 
     def appointers(self, view, member):
         """The walk of section 7: `member`'s appointer, theirs, ... at most as many steps as there are members."""
@@ -450,14 +457,20 @@ class Graph:
         return walk
 
     def may_act(self, view, actor, target):
-        """Section 7: may the lead `actor` act on `target` (member.changed, member.removed)?"""
-        if actor == target or target not in view.members or view.value(target, "role") != "lead":
+        """Section 7: may the lead `actor` act on `target` (member.changed, member.removed)?
+
+        The founder acts on every member; another lead on a member who is no lead (a target the
+        view does not show as a member counts as no lead), on their own member, and on a lead
+        whose appointers lead up to them."""
+        if actor == self.project or actor == target:
+            return True
+        if target not in view.members or view.value(target, "role") != "lead":
             return True
         return actor in self.appointers(view, target)
 
     def rank(self, cut):
         """Section 12.2 step 3: appointments between the cut's author and the founder, in its causal past."""
-        view = self.view(self.resolve(self.member_events(self.past[cut])).effective)
+        view = self.own_view(self.past[cut])
         member = view.member_of(self.events[cut]["author"])
         if member == self.project:
             return 0
@@ -475,26 +488,28 @@ class Graph:
             return "forbidden"
         return None
 
+    def concurrent(self, a, b):
+        return a != b and a not in self.past[b] and b not in self.past[a]
+
     def reaches(self, c, e, view):
         """Section 12.1: the reason the cut `c` reaches the event `e` (None: it does not).
 
-        `view` holds the effective member events of e's causal past. A cut that e's author had
-        seen reaches e only while it still holds there (no later edit re-granted the role)."""
+        Only concurrent events: what e's author had seen of the cut is judged by e's standing in
+        its own causal past. `view` holds the effective member events of e's causal past."""
         cut, ev = self.events[c], self.events[e]
-        if e == c or e in self.past[c]:
+        if not self.concurrent(c, e) or view.member_of(ev["author"]) != cut["body"]["member"]:
             return None
-        target = cut["body"]["member"]
-        if view.member_of(ev["author"]) != target:
-            return None
-        seen = c in self.past[e]
-        if seen and c not in view.ids:
-            return None
+        return self.forbidden_by(cut, ev)
+
+    @staticmethod
+    def forbidden_by(cut, ev):
+        """What the cut forbids of `ev` (section 12.1 table) as a reason, or None."""
         if cut["type"] == "member.removed":
             return "removed"
         b = cut["body"]
-        if "role" in b and ev["type"] not in WRITES[b["role"]] and (not seen or view.edit(target, "role") == c):
+        if "role" in b and ev["type"] not in WRITES[b["role"]]:
             return "demoted"
-        if "keys" in b and ev["author"] not in b["keys"] and (not seen or view.edit(target, "keys") == c):
+        if "keys" in b and ev["author"] not in b["keys"]:
             return "key_replaced"
         return None
 
@@ -573,7 +588,7 @@ class Graph:
             raise Refused("future_time", "time is more than ten minutes ahead")
         past = frozenset().union(*([self.past[p] | {p} for p in parents] or [frozenset()]))
         if t != "project.created":
-            view = self.view(self.resolve(self.member_events(past)).effective)  # section 11.4
+            view = self.own_view(past)  # section 11.4
             failure = self.standing_failure(view, ev)
             if failure == "not_member":
                 raise Refused("not_member", "the author is not a member in the causal past")
@@ -590,13 +605,17 @@ class Graph:
     def check_references(self, ev, past, view):
         """Rule 24: what the body names exists and is usable in the causal past."""
         t, b = ev["type"], ev["body"]
-        in_past = [self.events[i] for i in past]
 
         def kind(i, *types):
+            """Exists: in the causal past and of the right kind, whether or not it takes effect there."""
             return i in past and self.events[i]["type"] in types
 
+        def taking_effect():
+            """The events of the causal past that take effect in it (section 11.4)."""
+            return [self.events[i] for i in self.effects(past)[0]]
+
         def named_by(type_, field, i):
-            return any(x["type"] == type_ and x["body"][field] == i for x in in_past)
+            return any(x["type"] == type_ and x["body"][field] == i for x in taking_effect())
 
         def live_code(i):
             return not named_by("code.retired", "code", i) and not named_by("code.merged", "code", i)
@@ -643,8 +662,8 @@ class Graph:
             bases()
             if b.get("parent") is not None:
                 code(b["parent"], True)
-                parents = {}  # the parent register of every code, over the causal past
-                for x in sorted(in_past, key=edit_key):
+                parents = {}  # the parent register of every code, over what takes effect in the causal past
+                for x in sorted(taking_effect(), key=edit_key):
                     if x["type"] == "code.defined":
                         parents[x["id"]] = x["body"]["parent"]
                     elif x["type"] == "code.changed" and "parent" in x["body"]:
@@ -666,11 +685,9 @@ class Graph:
         elif t == "segment.uncoded":
             if not kind(b["coding"], "segment.coded"):
                 raise Refused("unknown_coding", "no such coding in the causal past")
+            # compared as members, each key's as its own event's causal past resolves it
             member = view.member_of(ev["author"])
-            coding = self.events[b["coding"]]
-            # the coding's member: its key as resolved when it was written (see appointer)
-            owner = self.view(view.ids & self.past[coding["id"]]).member_of(coding["author"])
-            if view.value(member, "role") != "lead" and coding["author"] != ev["author"] and owner != member:
+            if view.value(member, "role") != "lead" and self.key_member(b["coding"]) != member:
                 raise Refused("not_own_coding", "a coder may withdraw only their own member's codings")
         elif t == "memo.added":
             if "document" in b:
@@ -688,69 +705,83 @@ class Graph:
 
     # --- section 12.3: which events take effect ---
 
-    def effects(self):
-        """(effective ids, {voided id: (reason, cause)}) over every held event."""
-        resolution = self.resolve(self.member_events(self.events))
-        cuts = sorted((c for c in resolution.effective if is_cut(self.events[c])), key=lambda c: fold_key(self.events[c]))
-        effective, voided = set(), {}
-        for e in sorted(self.events, key=lambda i: fold_key(self.events[i])):
-            ev = self.events[e]
-            if ev["type"] in MEMBER_TYPES:
-                if e in resolution.effective:
-                    effective.add(e)
+    def effects(self, ids):
+        """(effective ids, {voided id: (reason, cause)}) over a causally closed set of events.
+
+        Over every held event this is section 12.3 with the global resolution; over an event's
+        causal past it is what takes effect in that past, as admission reads it (section 11.4)."""
+        ids = frozenset(ids)
+        if ids not in self._effects:
+            resolution = self.resolve(self.member_events(ids))
+            effective, voided = set(), {}
+            for e in sorted(ids, key=lambda i: fold_key(self.events[i])):
+                ev = self.events[e]
+                if ev["type"] in MEMBER_TYPES:
+                    if e in resolution.effective:
+                        effective.add(e)
+                    else:
+                        reason, cause = resolution.why[e]
+                        voided[e] = self.authority_cause(e, resolution) if reason == "no_authority" else (reason, cause)
+                    continue
+                view = self.view(resolution.effective & self.past[e])
+                hit = self.reaching(resolution.kept, e, view)  # only the kept cuts reach
+                if hit is not None:
+                    voided[e] = hit
+                elif self.standing_failure(view, ev) is not None:
+                    voided[e] = self.authority_cause(e, resolution)
                 else:
-                    reason, cause = resolution.why[e]
-                    voided[e] = self.authority_cause(e, resolution) if reason == "no_authority" else (reason, cause)
-                continue
-            view = self.view(resolution.effective & self.past[e])
-            hit = self.reaching(cuts, e, view)
-            if hit is not None:
-                voided[e] = hit
-            elif self.standing_failure(view, ev) is not None:
-                voided[e] = self.authority_cause(e, resolution)
-            else:
-                lost = [n for n in named_events(ev) if n not in effective]
-                if lost:
-                    voided[e] = ("voided_reference", lost[0])
-                else:
-                    effective.add(e)
-        return effective, voided
+                    lost = [n for n in named_events(ev) if n not in effective]
+                    if lost:
+                        voided[e] = ("voided_reference", lost[0])
+                    else:
+                        effective.add(e)
+            self._effects[ids] = (frozenset(effective), voided)
+        return self._effects[ids]
 
     def authority_cause(self, e, resolution):
-        """The voided member event on which `e`'s standing rested: its author's member's creating
-        event, its winning `keys` edit, its winning `role` edit, then (for an act on a member) the
-        winning role edits along the appointers walked from the target, as e's own causal past
-        resolved them; the first of these that the global resolution voids."""
+        """Section 12.3 item 2: the reason and cause of `e`'s lost standing under `resolution`.
+
+        The first voided event among, as e's own causal past resolves them: its author's member's
+        creating event, the winning `keys` edit, the winning `role` edit, and for an act on a member
+        the winning role edits met walking up the appointers from the target. Failing those, the
+        cut in e's past that e's own past voids but `resolution` takes: its reason, and the cut."""
         ev = self.events[e]
-        own = self.view(self.resolve(self.member_events(self.past[e])).effective)
+        own = self.own_view(self.past[e])
         member = own.member_of(ev["author"])
         assert member is not None, "admitted events have a member in their own causal past"
         candidates = [member, own.edit(member, "keys"), own.edit(member, "role")]
-        if ev["type"] in ACTING_TYPES and ev["body"]["member"] in own.members:
-            target = ev["body"]["member"]
-            chain = [target] + self.appointers(own, target)
-            if member in chain:
-                candidates += [own.edit(m, "role") for m in chain[:chain.index(member)]]
+        target = ev["body"].get("member") if ev["type"] in ACTING_TYPES else None
+        if target in own.members and target != member and member != self.project:
+            # the founder's standing rests on no walk; another lead's on the target being no lead,
+            # or on the appointers from the target up to the lead's own member
+            walk = [target]
+            if own.value(target, "role") == "lead":
+                walk += self.appointers(own, target)
+                walk = walk[:walk.index(member)]
+            candidates += [own.edit(m, "role") for m in walk]
         for c in candidates:
             if c not in resolution.effective:
                 return ("no_authority", c)
-        # the standing was lost to a member event its own causal past had voided
         now = self.view(resolution.effective & self.past[e])
-        if member in now.members:
-            if ev["author"] not in now.value(member, "keys"):
-                return ("key_replaced", now.edit(member, "keys"))
-            if now.removed(member):
-                return ("removed", now.removals[member][0])
-            if ev["type"] not in WRITES[now.value(member, "role")]:
-                return ("demoted", now.edit(member, "role"))
-        lost = sorted(own.ids - resolution.effective, key=lambda i: fold_key(self.events[i]))
-        assert lost, "a lost standing rests on some voided member event"
-        return ("no_authority", lost[0])
-
+        lost = []
+        for c in now.ids - own.ids:
+            cut, reasons = self.events[c], []
+            if not is_cut(cut) or cut["body"]["member"] != member:
+                continue
+            b = cut["body"]
+            if cut["type"] == "member.removed":
+                reasons.append("removed")
+            if "role" in b and now.edit(member, "role") == c and ev["type"] not in WRITES[b["role"]]:
+                reasons.append("demoted")
+            if "keys" in b and now.edit(member, "keys") == c and ev["author"] not in b["keys"]:
+                reasons.append("key_replaced")
+            lost += [(CUT_REASONS.index(r), fold_key(cut), r, c) for r in reasons]
+        assert lost, "a lost standing rests on a voided member event or on a cut its past voided"
+        return min(lost)[2:]
     # --- section 12.5: the projections, a fold of the effective events ---
 
     def state(self):
-        effective, voided = self.effects()
+        effective, voided = self.effects(self.events)
         resolution = self.resolve(self.member_events(self.events))
         members = self.view(resolution.effective)
         ordered = sorted((self.events[i] for i in effective), key=fold_key)
@@ -1011,8 +1042,9 @@ zed_2 = Key("accord-vector-zed-2")  # zed's second key
 eve = Key("accord-vector-eve")
 yan = Key("accord-vector-yan")
 carol_2 = Key("accord-vector-carol-2")  # carol's second key
-SCENARIO_KEYS = {"lena": lena, "alice": alice, "bob": bob, "carol": carol, "carol-2": carol_2, "eve": eve,
-                 "mallory": mallory, "yan": yan, "zed": zed, "zed-2": zed_2}
+lena_2 = Key("accord-vector-lead-2")  # lena's second key
+SCENARIO_KEYS = {"lena": lena, "lena-2": lena_2, "alice": alice, "bob": bob, "carol": carol, "carol-2": carol_2,
+                 "eve": eve, "mallory": mallory, "yan": yan, "zed": zed, "zed-2": zed_2}
 
 
 class Scenario:
@@ -1273,7 +1305,8 @@ def mutual_exotic():
                   "demotion but not the re-grant, removes zed (then a coder to him) while zed, re-granted, removes "
                   "bob (a lead zed appointed). Each removal reaches the other; zed's (rank 1) is taken before bob's "
                   "(rank 2) though bob's is earlier, so zed stays and bob is removed. lena's demotion of zed does "
-                  "not reach zed's removal of bob: zed had seen it and been re-granted lead since.")
+                  "not reach zed's removal of bob, which has it in its causal past (zed wrote it as a lead "
+                  "re-granted since).")
     ids = start(sc)
     ids["m_zed"] = add(sc, "lena", zed, "zed", "lead")
     ids["m_bob"] = add(sc, "lena", bob, "bob", "coder")
@@ -1376,9 +1409,195 @@ def appointment_chain():
     return sc, ids
 
 
+def regrant_after_demotion():
+    sc = Scenario("regrant_after_demotion", "Scenario: re-granted after a demotion",
+                  "lena demotes lead zed to coder and later makes him a lead again. zed, offline until then, "
+                  "defines a code; then, holding both changes, defines another and adds coder alice, who codes with "
+                  "it. The demotion reaches only what zed wrote without seeing it (the first code); what he wrote "
+                  "after seeing both changes is judged by his standing in its own causal past, and stands.")
+    ids = start(sc)
+    ids["m_zed"] = add(sc, "lena", zed, "zed", "lead")
+    sc.copy("zed", "lena")
+    ids["demote_zed"] = sc.write("lena", lena, "member.changed", {"member": ids["m_zed"], "base": [ids["m_zed"]],
+                                                                   "role": "coder"})
+    ids["zed_tone"] = sc.write("zed", zed, "code.defined", {"name": "tone", "parent": None, "description": "",
+                                                            "color": None, "exclusive": False})
+    sc.copy("zed-demoted", "zed")
+    sc.sync("zed-demoted", "lena")  # zed holding the demotion but not yet the re-grant (see invalid/)
+    ids["regrant_zed"] = sc.write("lena", lena, "member.changed", {"member": ids["m_zed"],
+                                                                    "base": [ids["demote_zed"]], "role": "lead"})
+    sc.sync("zed", "lena")
+    ids["zed_style"] = sc.write("zed", zed, "code.defined", {"name": "style", "parent": None, "description": "",
+                                                             "color": None, "exclusive": False})
+    ids["m_alice"] = add(sc, "zed", alice, "alice", "coder", by=zed)
+    sc.copy("alice", "zed")
+    ids["alice_style"] = sc.write("alice", alice, "segment.coded", {"document": ids["doc"], "code": ids["zed_style"],
+                                                                    **span(DOC1, "politely")})
+    sc.sync("lena", "zed", "alice")
+    return sc, ids
+
+
+def regrant_by_a_removed_lead():
+    sc = Scenario("regrant_by_a_removed_lead", "Scenario: re-granted by a removed lead",
+                  "lena demotes lead zed to coder; lead yan, holding that, makes zed a lead again (zed is then no "
+                  "lead, so yan may) while lena, not having seen it, removes yan. zed, holding the demotion and "
+                  "yan's re-grant, defines a code and codes. The removal reaches the re-grant (removed); the code "
+                  "rests on it (no_authority, the re-grant), not on the demotion zed had seen; the coding stands, "
+                  "as a coder may code.")
+    ids = start(sc)
+    ids["m_zed"] = add(sc, "lena", zed, "zed", "lead")
+    ids["m_yan"] = add(sc, "lena", yan, "yan", "lead")
+    ids["demote_zed"] = sc.write("lena", lena, "member.changed", {"member": ids["m_zed"], "base": [ids["m_zed"]],
+                                                                   "role": "coder"})
+    sc.copy("yan", "lena")
+    ids["rm_yan"] = sc.write("lena", lena, "member.removed", {"member": ids["m_yan"]})
+    ids["yan_regrants_zed"] = sc.write("yan", yan, "member.changed", {"member": ids["m_zed"],
+                                                                       "base": [ids["demote_zed"]], "role": "lead"})
+    sc.copy("zed", "yan")
+    ids["zed_tone"] = sc.write("zed", zed, "code.defined", {"name": "tone", "parent": None, "description": "",
+                                                            "color": None, "exclusive": False})
+    ids["zed_honest"] = coded(sc, "zed", zed, ids, "honesty", "honest")
+    sc.sync("lena", "yan", "zed")
+    return sc, ids
+
+
+def unkept_cut():
+    sc = Scenario("unkept_cut", "Scenario: a cut not kept",
+                  "lead zed works on two laptops with one key. Laptop 2 makes coder bob an auditor; laptop 1, "
+                  "not having seen that, replaces zed's key, and laptop 2 goes on with the old key (a fork): a "
+                  "code, which lena codes with. bob codes, not having seen his change. Both cuts rank 1; the "
+                  "earlier, bob's change, is kept first; the key replacement would void it, so it is not kept. It "
+                  "still takes effect (zed's keys are the new one, and an old-key event written after seeing it "
+                  "is refused) but reaches nothing: laptop 2's old-key work stands. bob's coding is voided "
+                  "(demoted).")
+    ids = start(sc)
+    ids["m_zed"] = add(sc, "lena", zed, "zed", "lead")
+    ids["m_bob"] = add(sc, "lena", bob, "bob", "coder")
+    sc.copy("bob", "lena")
+    sc.copy("laptop-1", "lena")
+    ids["zed_helpful"] = coded(sc, "laptop-1", zed, ids, "helpfulness", "helpful")
+    sc.copy("laptop-2", "laptop-1")
+    ids["bob_auditor"] = sc.write("laptop-2", zed, "member.changed", {"member": ids["m_bob"], "base": [ids["m_bob"]],
+                                                                       "role": "auditor"})
+    ids["rotate"] = sc.write("laptop-1", zed, "member.changed", {"member": ids["m_zed"], "base": [ids["m_zed"]],
+                                                                 "keys": [zed_2.public]})
+    ids["tone"] = sc.write("laptop-2", zed, "code.defined", {"name": "tone", "parent": None, "description": "",
+                                                             "color": None, "exclusive": False})
+    ids["new_honest"] = coded(sc, "laptop-1", zed_2, ids, "honesty", "honest")
+    ids["bob_refuse"] = coded(sc, "bob", bob, ids, "helpfulness", "refuse unsafe requests")
+    sc.sync("lena", "laptop-1", "laptop-2", "bob")
+    ids["lena_tone"] = sc.write("lena", lena, "segment.coded", {"document": ids["doc"], "code": ids["tone"],
+                                                                **span(DOC1, "politely")})
+    sc.sync("laptop-2", "laptop-1")  # laptop 2 then receives the rotation (see invalid/)
+    return sc, ids
+
+
+def founder_breaks_appointer_loop():
+    sc = Scenario("founder_breaks_appointer_loop", "Scenario: the founder breaks an appointer loop",
+                  "lena appoints leads zed and yan; zed appoints lead eve; lena makes zed a coder and eve, holding "
+                  "that, makes him a lead again. Now zed's appointer is eve and eve's is zed: a loop that reaches "
+                  "no one else, so no other lead may act on either. lena, the founder, may act on every member: "
+                  "she removes eve and makes zed a coder again. eve, not having seen her removal, codes; zed, not "
+                  "having seen his demotion, defines a code. Both are voided.")
+    ids = start(sc, "hub")
+    ids["m_zed"] = add(sc, "hub", zed, "zed", "lead")
+    ids["m_yan"] = add(sc, "hub", yan, "yan", "lead")
+    ids["m_eve"] = add(sc, "hub", eve, "eve", "lead", by=zed)
+    ids["demote_zed"] = sc.write("hub", lena, "member.changed", {"member": ids["m_zed"], "base": [ids["m_zed"]],
+                                                                  "role": "coder"})
+    ids["eve_promotes_zed"] = sc.write("hub", eve, "member.changed", {"member": ids["m_zed"],
+                                                                       "base": [ids["demote_zed"]], "role": "lead"})
+    sc.copy("zed", "hub")
+    sc.copy("eve", "hub")
+    sc.copy("yan", "hub")  # yan holds the loop (see invalid/)
+    ids["rm_eve"] = sc.write("hub", lena, "member.removed", {"member": ids["m_eve"]})
+    ids["demote_zed_again"] = sc.write("hub", lena, "member.changed", {"member": ids["m_zed"],
+                                                                        "base": [ids["eve_promotes_zed"]],
+                                                                        "role": "coder"})
+    ids["eve_honest"] = coded(sc, "eve", eve, ids, "honesty", "honest")
+    ids["zed_tone"] = sc.write("zed", zed, "code.defined", {"name": "tone", "parent": None, "description": "",
+                                                            "color": None, "exclusive": False})
+    sc.sync("hub", "zed", "eve")
+    return sc, ids
+
+
+def voided_retirement():
+    sc = Scenario("voided_retirement", "Scenario: voided retirement",
+                  "lena removes lead zed; zed, not having seen it, retires `values/honesty` and merges "
+                  "`values/helpfulness` into `values`. Coder alice, holding both the removal and zed's two "
+                  "events, codes with both codes: in her causal past the removal reaches the retirement and the "
+                  "merge, so neither code is retired or merged there, and her codings are admitted and stand.")
+    ids = start(sc)
+    ids["m_zed"] = add(sc, "lena", zed, "zed", "lead")
+    ids["m_alice"] = add(sc, "lena", alice, "alice", "coder")
+    ids["m_bob"] = add(sc, "lena", bob, "bob", "coder")
+    sc.copy("zed", "lena")
+    ids["rm_zed"] = sc.write("lena", lena, "member.removed", {"member": ids["m_zed"]})
+    ids["retire_honesty"] = sc.write("zed", zed, "code.retired", {"code": ids["honesty"]})
+    ids["merge_helpfulness"] = sc.write("zed", zed, "code.merged", {"code": ids["helpfulness"],
+                                                                    "into": ids["values"]})
+    sc.copy("bob", "zed")  # bob holds zed's events but not the removal (see invalid/)
+    sc.copy("alice", "zed")
+    sc.sync("alice", "lena")
+    ids["alice_honest"] = coded(sc, "alice", alice, ids, "honesty", "honest")
+    ids["alice_helpful"] = coded(sc, "alice", alice, ids, "helpfulness", "helpful")
+    sc.sync("lena", "alice")
+    return sc, ids
+
+
+def new_key_withdraws_old_coding():
+    sc = Scenario("new_key_withdraws_old_coding", "Scenario: a new key withdraws an old key's coding",
+                  "coder carol codes twice; lena, holding both codings, replaces carol's key; carol's new key "
+                  "withdraws a coding made with the old one: each key's member is read in its own event's causal "
+                  "past, and both are carol. lena then gives the old key to a new coder, dan (the `carol` key's "
+                  "events from line 12 on are dan's).")
+    ids = start(sc)
+    ids["m_carol"] = add(sc, "lena", carol, "carol", "coder")
+    sc.copy("carol", "lena")
+    ids["old_helpful"] = coded(sc, "carol", carol, ids, "helpfulness", "helpful")
+    ids["old_honest"] = coded(sc, "carol", carol, ids, "honesty", "honest")
+    sc.sync("lena", "carol")
+    ids["new_key"] = sc.write("lena", lena, "member.changed", {"member": ids["m_carol"], "base": [ids["m_carol"]],
+                                                               "keys": [carol_2.public]})
+    sc.copy("carol-2", "lena")
+    ids["new_uncode"] = sc.write("carol-2", carol_2, "segment.uncoded", {"coding": ids["old_helpful"]})
+    sc.sync("lena", "carol-2")
+    ids["m_dan"] = add(sc, "lena", carol, "dan", "coder")
+    ids["dan_harmless"] = sc.write("lena", carol, "segment.coded", {"document": ids["doc"], "code": ids["honesty"],
+                                                                    **span(DOC1, "harmless")})
+    return sc, ids
+
+
+def standing_lost_to_a_cut_its_past_voided():
+    sc = Scenario("standing_lost_to_a_cut_its_past_voided", "Scenario: standing lost to a cut its past voided",
+                  "lena, on a second laptop, replaces her own key; on the first, not having seen that, she makes "
+                  "lead zed a coder while zed, not having seen that, removes coder bob. bob, holding the demotion "
+                  "and his removal, codes: in his causal past the demotion reaches the removal, so he is a member "
+                  "there and is admitted. Over everything, the key replacement (rank 0, earliest) is kept and "
+                  "reaches the demotion (key_replaced); zed's removal of bob takes effect, and bob's coding, "
+                  "which had the removal in its past, is voided with that removal as its cause (removed).")
+    ids = start(sc)
+    ids["m_zed"] = add(sc, "lena", zed, "zed", "lead")
+    ids["m_bob"] = add(sc, "lena", bob, "bob", "coder")
+    sc.copy("zed", "lena")
+    sc.copy("lena-laptop-2", "lena")
+    ids["lena_rotate"] = sc.write("lena-laptop-2", lena, "member.changed", {
+        "member": ids["project"], "base": [ids["project"]], "keys": [lena_2.public]})
+    ids["rm_bob"] = sc.write("zed", zed, "member.removed", {"member": ids["m_bob"]})
+    ids["demote_zed"] = sc.write("lena", lena, "member.changed", {"member": ids["m_zed"], "base": [ids["m_zed"]],
+                                                                   "role": "coder"})
+    sc.copy("bob", "lena")
+    sc.sync("bob", "zed")
+    ids["bob_honest"] = coded(sc, "bob", bob, ids, "honesty", "honest")
+    sc.sync("lena", "lena-laptop-2", "zed", "bob")
+    return sc, ids
+
+
 SCENARIOS = [appointment_chain, backdated_lead, removed_coder_offline, key_replaced, fork_both_sides_stand,
              fork_healed, fork_same_time_edits, demoted_lead_acting, voided_reference, mutual_exotic,
-             concurrent_removal_and_role_change, key_rotation_concurrent_with_old_key_writes]
+             concurrent_removal_and_role_change, key_rotation_concurrent_with_old_key_writes,
+             regrant_after_demotion, regrant_by_a_removed_lead, unkept_cut, founder_breaks_appointer_loop,
+             voided_retirement, new_key_withdraws_old_coding, standing_lost_to_a_cut_its_past_voided]
 
 
 def scenario_invalid_cases(built):
@@ -1411,6 +1630,23 @@ def scenario_invalid_cases(built):
          "member.removed", {"member": back["project"]})
     case("not_member_removed_by_a_backdated_lead", "not_member", "backdated_lead", "eve", bob,
          "segment.coded", {"document": back["doc"], "code": back["honesty"], **span(DOC1, "harmless")})
+    _, regrant = built["regrant_after_demotion"]
+    case("forbidden_demoted_lead_before_the_regrant", "forbidden", "regrant_after_demotion", "zed-demoted", zed,
+         "code.defined", {"name": "voice", "parent": None, "description": "", "color": None, "exclusive": False})
+    _, unkept = built["unkept_cut"]
+    case("not_member_old_key_after_an_unkept_rotation", "not_member", "unkept_cut", "laptop-2", zed,
+         "segment.coded", {"document": unkept["doc"], "code": unkept["tone"], **span(DOC1, "harmless")})
+    _, loop = built["founder_breaks_appointer_loop"]
+    case("forbidden_removing_a_lead_in_an_appointer_loop", "forbidden", "founder_breaks_appointer_loop", "yan", yan,
+         "member.removed", {"member": loop["m_zed"]})
+    _, retired = built["voided_retirement"]
+    case("retired_code_before_the_retirement_is_voided", "retired_code", "voided_retirement", "bob", bob,
+         "segment.coded", {"document": retired["doc"], "code": retired["honesty"], **span(DOC1, "honest")})
+    case("retired_code_merged_before_the_merge_is_voided", "retired_code", "voided_retirement", "bob", bob,
+         "segment.coded", {"document": retired["doc"], "code": retired["helpfulness"], **span(DOC1, "helpful")})
+    _, rekeyed = built["new_key_withdraws_old_coding"]
+    case("not_own_coding_old_key_given_to_another_member", "not_own_coding", "new_key_withdraws_old_coding", "lena",
+         carol, "segment.uncoded", {"coding": rekeyed["old_honest"]})
     return cases
 
 
@@ -1518,11 +1754,18 @@ line each, in one causal order (each line after its `prev` and `deps`);
 every line is admitted in its own causal past (section 11 of
 `../../README.md`). `NAME.expected.json` is the state of a replica holding
 all of them (section 12): the shape of `../golden.expected.json`, whose
-`voided` lists each voided event as `{"id", "reason", "cause"}` sorted by id
-(`cause` is the cut for `removed`, `demoted` and `key_replaced`, the voided
-member event for `no_authority`, the voided event named for
-`voided_reference`), and whose `forks` lists each (author, seq) held by more
-than one event as `{"author", "seq", "ids", "open"}` sorted by author, seq.
+`voided` lists each voided event as `{"id", "reason", "cause"}` sorted by id,
+and whose `forks` lists each (author, seq) held by more than one event as
+`{"author", "seq", "ids", "open"}` sorted by author, seq (open until an event
+of that author has all of them in its causal past). The reason and cause
+follow section 12.3: `removed`, `demoted` or `key_replaced` with the kept cut
+that reaches the event (several: removed before demoted before key_replaced,
+then the earliest in fold order); `no_authority` with the voided member event
+its author's standing rested on, as its own causal past resolves it, or,
+when the standing was lost to a cut in its past that its own past voids but
+the global resolution keeps, that cut's reason with the cut
+(`standing_lost_to_a_cut_its_past_voided`); `voided_reference` with the
+voided event it names.
 
 A conformant implementation admits every line, in any causal order, and
 reaches exactly the expected state; `../make_vectors.py` checks that its own
