@@ -51,18 +51,35 @@ final class Authority {
 
     /// The resolution of the member events in a causal past: the members,
     /// roles and keys an event there is judged by on admission (§11.4).
-    func resolution(within clock: CausalClock?) -> Resolution {
-        let key = view(clock)
+    func resolution(within clock: CausalClock?) -> Resolution { resolution(of: view(clock)) }
+
+    private func resolution(of key: [Int]) -> Resolution {
         if let known = pasts[key] { return known }
-        let resolved = Resolution.resolve(key.map { events[$0] })
+        let resolved = Resolution.resolve(key.map { events[$0] }, rank: rank)
         pasts[key] = resolved
         return resolved
+    }
+
+    /// A cut's rank: its author's distance from the founder in the
+    /// resolution of the cut's own causal past (§12.2, step 3).
+    private func rank(_ cut: Cut) -> Int? {
+        let past = view(cut.event.clock).filter { events[$0].id != cut.event.id }
+        let state = resolution(of: past).state
+        return state.member(ofKey: cut.event.author).flatMap { state.rank(of: $0.id) }
+    }
+
+    /// The member an event's author key belonged to in the event's own
+    /// causal past, for the events that record who made them (codings, done
+    /// marks); nil for the others, which need not pay for it.
+    func member(of event: UnsignedEvent, within clock: CausalClock) -> String? {
+        guard event.type == .segmentCoded || event.type == .documentDone else { return nil }
+        return resolution(within: clock).state.member(ofKey: event.author)?.id.hex
     }
 
     /// The resolution of every held member event (§12.2).
     var globalResolution: Resolution {
         if let global { return global }
-        let resolved = Resolution.resolve(events)
+        let resolved = Resolution.resolve(events, rank: rank)
         global = resolved
         return resolved
     }
@@ -90,17 +107,12 @@ final class Authority {
         }
         let state = effectiveState(within: clock, under: resolution)
         let member = state.member(ofKey: event.author)
-        if let member, !member.removed {
-            for cut in resolution.cuts {
-                if let reason = cut.reaches(chain: chain, seq: event.seq, id: event.id, type: event.type, key: event.author,
-                                            authorMember: member.id) {
-                    return Voiding(reason: reason.rawValue, cause: cut.event.id)
-                }
-            }
+        if let (reason, cut) = resolution.cuts.reaching(chain: chain, seq: event.seq, clock: clock, type: event.type,
+                                                         key: event.author, authorMember: member?.id) {
+            return Voiding(reason: reason.rawValue, cause: cut.event.id)
         }
         guard let member, !member.removed, member.role.value?.mayWrite(event.type) == true else {
-            return Voiding(reason: "no_authority",
-                           cause: voidedMemberEvent(concerning: event.author, within: clock, under: resolution) ?? event.id)
+            return noAuthority(event, clock: clock, under: resolution)
         }
         let voided = isVoided ?? self.isVoided
         for reference in event.body.references where try voided(reference) {
@@ -112,29 +124,51 @@ final class Authority {
     /// The reason a member event a resolution leaves out has no effect.
     private func memberVoiding(of event: UnsignedEvent, chain: Int64, clock: CausalClock, under resolution: Resolution) -> Voiding {
         let state = effectiveState(within: clock, under: resolution)
-        if let member = state.member(ofKey: event.author) {
-            for cut in resolution.cuts {
-                if let reason = cut.reaches(chain: chain, seq: event.seq, id: event.id, type: event.type, key: event.author,
-                                            authorMember: member.id) {
-                    return Voiding(reason: reason.rawValue, cause: cut.event.id)
-                }
-            }
+        let member = state.member(ofKey: event.author)
+        if let (reason, cut) = resolution.cuts.reaching(chain: chain, seq: event.seq, clock: clock, type: event.type,
+                                                         key: event.author, authorMember: member?.id) {
+            return Voiding(reason: reason.rawValue, cause: cut.event.id)
         }
-        if let target = event.body.references.first, state.members[target] == nil {
+        if let member, !member.removed, member.role.value?.mayWrite(event.type) == true,
+           let target = event.body.memberTarget, state.members[target] == nil {
             return Voiding(reason: "voided_reference", cause: target)
         }
-        return Voiding(reason: "no_authority",
-                       cause: voidedMemberEvent(concerning: event.author, within: clock, under: resolution) ?? event.id)
+        return noAuthority(event, clock: clock, under: resolution)
     }
 
-    /// The first voided member event in a past that concerns `key`'s member:
-    /// what its authority rested on.
-    private func voidedMemberEvent(concerning key: AuthorID, within clock: CausalClock, under resolution: Resolution) -> EventID? {
-        let all = MemberState(view(clock).map { events[$0] })
-        let member = all.member(ofKey: key)?.id
-        return view(clock).map { events[$0] }.first { event in
-            !resolution.effectiveIDs.contains(event.id) && (event.id == member || event.target == member)
-        }?.id
+    /// `no_authority` and its cause (events/README §12.3, item 2): the first
+    /// voided event the author's standing rests on, as the event's own past
+    /// resolves it; else a cut in that past which the past shows void but
+    /// the resolution keeps.
+    private func noAuthority(_ event: UnsignedEvent, clock: CausalClock, under resolution: Resolution) -> Voiding {
+        let own = self.resolution(within: clock).state
+        let voided = { (e: MemberEvent) in !resolution.effectiveIDs.contains(e.id) }
+        if let member = own.member(ofKey: event.author, within: clock) {
+            var candidates = [member.creation]
+            if let keys = member.keys.winner(within: clock) { candidates.append(keys.event) }
+            if let role = member.role.winner(within: clock) { candidates.append(role.event) }
+            if let target = event.body.memberTarget { candidates += own.appointmentEdits(from: target) }
+            if let first = candidates.first(where: voided) { return Voiding(reason: "no_authority", cause: first.id) }
+            let effective = effectiveState(within: clock, under: resolution)
+            let cuts = view(clock).map { events[$0] }.compactMap(\.cut).filter { cut in
+                guard resolution.effectiveIDs.contains(cut.event.id), cut.target == member.id,
+                      cut.forbids(event.type, key: event.author) != nil, let target = effective.members[cut.target]
+                else { return false }
+                // A role or keys change counts while it is still the value of that register.
+                switch cut.kind {
+                case .removal: return true
+                case .role: return target.role.winner?.id == cut.event.id
+                case .keys: return target.keys.winner?.id == cut.event.id
+                }
+            }
+            if let cut = cuts.min(by: { a, b in
+                let ra = a.forbids(event.type, key: event.author)!, rb = b.forbids(event.type, key: event.author)!
+                return ra != rb ? ra < rb : MemberEvent.foldOrder(a.event, b.event)
+            }) {
+                return Voiding(reason: cut.forbids(event.type, key: event.author)!.rawValue, cause: cut.event.id)
+            }
+        }
+        return Voiding(reason: "no_authority", cause: event.id)
     }
 
     /// Whether an event was voided (the `voided` projection, or this transaction's findings).

@@ -59,8 +59,14 @@ struct Cut: Sendable {
     let target: EventID
     let kind: Kind
 
-    /// Why an event this cut reaches loses its effect.
-    enum Reason: String, Sendable { case removed, demoted, keyReplaced = "key_replaced" }
+    /// Why an event this cut reaches loses its effect, in the order the
+    /// reasons are preferred (events/README §12.3).
+    enum Reason: String, Sendable, Comparable {
+        case removed, demoted, keyReplaced = "key_replaced"
+
+        static func < (a: Reason, b: Reason) -> Bool { a.order < b.order }
+        private var order: Int { self == .removed ? 0 : self == .demoted ? 1 : 2 }
+    }
 
     /// Whether the cut forbids an event of `type` signed by `key`, and as what.
     func forbids(_ type: EventType, key: AuthorID) -> Reason? {
@@ -68,17 +74,36 @@ struct Cut: Sendable {
         case .removal: return .removed
         case .role(let role): return role.mayWrite(type) ? nil : .demoted
         case .keys(let keys, let role):
-            if !keys.contains(key) { return .keyReplaced }
             if let role, !role.mayWrite(type) { return .demoted }
-            return nil
+            return keys.contains(key) ? nil : .keyReplaced
         }
     }
 
-    /// Whether this cut reaches an event (§12.1): the event's author belongs
-    /// to the target in its own past, the cut had not seen it, and the cut
-    /// forbids it.
-    func reaches(chain: Int64, seq: Int64, id: EventID, type: EventType, key: AuthorID, authorMember: EventID?) -> Reason? {
-        guard authorMember == target, id != event.id, !event.clock.includes(chain: chain, seq: seq) else { return nil }
+    /// Whether this cut reaches an event (§12.1): the two are concurrent,
+    /// the event's author belongs to the target in its own past, and the cut
+    /// forbids it. `clock` is the event's causal past with itself included.
+    func reaches(chain: Int64, seq: Int64, clock: CausalClock, type: EventType, key: AuthorID, authorMember: EventID?) -> Reason? {
+        guard authorMember == target, !event.clock.includes(chain: chain, seq: seq),
+              !clock.includes(chain: event.chain, seq: event.seq)
+        else { return nil }
         return forbids(type, key: key)
+    }
+}
+
+extension [Cut] {
+    /// The reason and cut among these that reach an event, preferring the
+    /// reason order and then the earliest cut in fold order.
+    func reaching(chain: Int64, seq: Int64, clock: CausalClock, type: EventType, key: AuthorID,
+                  authorMember: EventID?) -> (reason: Cut.Reason, cut: Cut)? {
+        var best: (reason: Cut.Reason, cut: Cut)? = nil
+        for cut in self {
+            guard let reason = cut.reaches(chain: chain, seq: seq, clock: clock, type: type, key: key, authorMember: authorMember) else { continue }
+            if let current = best {
+                let better = reason != current.reason ? reason < current.reason : MemberEvent.foldOrder(cut.event, current.cut.event)
+                if !better { continue }
+            }
+            best = (reason, cut)
+        }
+        return best
     }
 }

@@ -9,21 +9,16 @@ struct Resolution: Sendable {
     /// The members as the effective events fold them.
     let state: MemberState
 
-    /// Resolves `events`, a causally closed set of member events in fold order.
-    static func resolve(_ events: [MemberEvent]) -> Resolution {
+    /// Resolves `events`, a causally closed set of member events in fold
+    /// order; `rank` gives each cut its author's distance from the founder as
+    /// the cut's own causal past resolves it (nil: the walk does not reach).
+    static func resolve(_ events: [MemberEvent], rank: (Cut) -> Int?) -> Resolution {
         var candidates = events.compactMap(\.cut)
         if candidates.isEmpty {
             let effective = fold(events, under: [])
             return Resolution(effective: effective, effectiveIDs: Set(effective.map(\.id)), cuts: [], state: MemberState(effective))
         }
-        // Rank each cut by its author's distance from the founder, read in
-        // the cut's own causal past (all of it: ranks must not depend on the
-        // outcome they decide).
-        let ranks = Dictionary(uniqueKeysWithValues: candidates.map { cut in
-            let past = MemberState(events.filter { cut.event.sees($0) && $0.id != cut.event.id })
-            let rank = past.member(ofKey: cut.event.author).flatMap { past.rank(of: $0.id) } ?? Int.max
-            return (cut.event.id, rank)
-        })
+        let ranks = Dictionary(uniqueKeysWithValues: candidates.map { ($0.event.id, rank($0) ?? Int.max) })
         candidates.sort { a, b in
             let ra = ranks[a.event.id]!, rb = ranks[b.event.id]!
             return ra != rb ? ra < rb : MemberEvent.foldOrder(a.event, b.event)
@@ -64,7 +59,7 @@ struct Resolution: Sendable {
         guard let author = past.member(ofKey: event.author), !author.removed, let role = author.role.value,
               role.mayWrite(event.type)
         else { return false }
-        if cuts.contains(where: { $0.reaches(chain: event.chain, seq: event.seq, id: event.id, type: event.type,
+        if cuts.contains(where: { $0.reaches(chain: event.chain, seq: event.seq, clock: event.clock, type: event.type,
                                              key: event.author, authorMember: author.id) != nil }) {
             return false
         }

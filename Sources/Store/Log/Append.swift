@@ -105,7 +105,7 @@ extension Store {
                 let admission = try validator.validate(unsigned, project: unsigned.type == .projectCreated ? nil : project?.hex)
                 let before = MemberEvent.types.contains(unsigned.type) ? validator.authority.globalResolution : nil
                 validator.admit(unsigned, admission)
-                try Projector.apply(unsigned, db)
+                try Projector.apply(unsigned, member: validator.authority.member(of: unsigned, within: admission.clock), db)
                 try Effects.settle(unsigned, admission, before: before, validator: validator, db)
                 admissions.append(admission)
             }

@@ -30,7 +30,6 @@ enum EventLog {
         for (event, admission) in zip(events, admissions) { try insertRow(event, admission, db) }
         if admissions[0].newChain { try advanceChain(admissions[0], seq: first.seq, id: first.id, db) }
         try advanceChain(admissions[admissions.count - 1], seq: last.seq, id: last.id, db)
-        try noteFork(first, admissions[0], db)
         let unhead = try db.cachedStatement(sql: "DELETE FROM heads WHERE id = ?")
         for parent in first.parents { try unhead.execute(arguments: [parent]) }
         try db.cachedStatement(sql: "INSERT INTO heads (id) VALUES (?)").execute(arguments: [last.id])
@@ -61,9 +60,10 @@ enum EventLog {
             """).execute(arguments: [seq, id, admission.author])
     }
 
-    /// A second event at an (author, seq) is a fork: both are listed (events/README §11.3).
+    /// A second event at an (author, seq) is a fork: all are listed
+    /// (events/README §11.3). Only a received event can land on a seq its
+    /// author already used; an append always writes past the author's tip.
     private static func noteFork(_ event: Event, _ admission: Admission, _ db: Database) throws {
-        guard admission.newChain else { return }
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO forks (id, author, seq)
             SELECT e.id, ?1, e.seq FROM events e WHERE e.author = ?2 AND e.seq = ?3

@@ -46,7 +46,7 @@ extension Store {
         let before = MemberEvent.types.contains(event.type) ? validator.authority.globalResolution : nil
         validator.admit(event.unsigned, admission)
         try EventLog.insert(event, admission, db)
-        try Projector.apply(event.unsigned, db)
+        try Projector.apply(event.unsigned, member: validator.authority.member(of: event.unsigned, within: admission.clock), db)
         try Effects.settle(event.unsigned, admission, before: before, validator: validator, db)
         return .accepted
     }

@@ -112,9 +112,9 @@ enum Schema {
                 PRIMARY KEY (base_id, edit_id)) WITHOUT ROWID;
             CREATE TABLE codings (
                 id TEXT PRIMARY KEY, document TEXT NOT NULL, code TEXT NOT NULL, author TEXT NOT NULL,
-                start INTEGER NOT NULL, "end" INTEGER NOT NULL, time INTEGER NOT NULL, uncoded_by TEXT
+                start INTEGER NOT NULL, "end" INTEGER NOT NULL, time INTEGER NOT NULL, uncoded_by TEXT, member TEXT
             );
-            CREATE TABLE done (id TEXT PRIMARY KEY, document TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL);
+            CREATE TABLE done (id TEXT PRIMARY KEY, document TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL, member TEXT);
             CREATE TABLE memos (
                 id TEXT PRIMARY KEY, author TEXT NOT NULL, time INTEGER NOT NULL, text TEXT NOT NULL,
                 document TEXT, code TEXT, coding TEXT

@@ -15,7 +15,10 @@ import GRDB
 /// arrives late voids events by adding rows and refreshing a few values,
 /// never by refolding the log.
 enum Projector {
-    static func apply(_ event: UnsignedEvent, _ db: Database) throws {
+    /// `member` is the member the author's key belonged to in the event's own
+    /// causal past: who a coding or a done mark is by, even after that key
+    /// passes to someone else (events/README §12.5).
+    static func apply(_ event: UnsignedEvent, member: String?, _ db: Database) throws {
         let id = event.id.hex
         let author = event.author.hex
         switch event.body {
@@ -69,8 +72,8 @@ enum Projector {
             try retire(db, event, thing: b.code.hex, kind: "code")
         case .segmentCoded(let b):
             try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO codings (id, document, code, author, start, "end", time) VALUES (?,?,?,?,?,?,?)
-                """).execute(arguments: [id, b.document.hex, b.code.hex, author, b.start, b.end, event.time])
+                INSERT OR IGNORE INTO codings (id, document, code, author, start, "end", time, member) VALUES (?,?,?,?,?,?,?,?)
+                """).execute(arguments: [id, b.document.hex, b.code.hex, author, b.start, b.end, event.time, member])
         case .segmentUncoded(let b):
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO withdrawals (id, coding) VALUES (?,?)").execute(arguments: [id, b.coding.hex])
             try refreshWithdrawal(db, b.coding.hex)
@@ -79,8 +82,8 @@ enum Projector {
                 INSERT OR IGNORE INTO memos (id, author, time, text, document, code, coding) VALUES (?,?,?,?,?,?,?)
                 """, arguments: [id, author, event.time, b.text, b.document?.hex, b.code?.hex, b.coding?.hex])
         case .documentDone(let b):
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO done (id, document, author, time) VALUES (?,?,?,?)").execute(
-                           arguments: [id, b.document.hex, author, event.time])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO done (id, document, author, time, member) VALUES (?,?,?,?,?)").execute(
+                           arguments: [id, b.document.hex, author, event.time, member])
         case .adjudicationDecided(let b):
             let codes = JSONValue.array(b.codes.map { .string($0.hex) })
             try db.execute(sql: """

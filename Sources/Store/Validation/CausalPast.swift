@@ -72,6 +72,13 @@ final class CausalPast {
         return Membership(member: member.id.hex, role: role, removed: member.removed)
     }
 
+    /// The member `key` belonged to in the causal past of event `id` (for
+    /// `not_own_coding`: each key is read as of its own event, §11.2).
+    func member(ofKey key: String, asOf id: String) throws -> String? {
+        guard let info = try pending.info(id, db), let author = AuthorID(hex: key) else { return nil }
+        return authority.resolution(within: info.clock).state.member(ofKey: author)?.id.hex
+    }
+
     /// Whether the member `actor` may change or remove `target` here (events/README §7).
     func mayAct(_ actor: String, on target: EventID) -> Bool {
         guard let a = EventID(hex: actor), resolution.state.members[target] != nil else { return true }

@@ -55,7 +55,7 @@ struct References {
             guard try past.contains(coding),
                   let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT author FROM codings WHERE id = ?"), arguments: [coding])
             else { throw AccordError.unknownCoding("no coding \(coding)") }
-            if membership.role != .lead, owner != author, past.membership(of: owner)?.member != membership.member {
+            if membership.role != .lead, try past.member(ofKey: owner, asOf: coding) != membership.member {
                 throw AccordError.notOwnCoding("coding \(coding) belongs to another coder; only they or a lead can remove it")
             }
         case .memoAdded(let b):
@@ -100,7 +100,7 @@ struct References {
         guard try past.contains(id), try codeExists(id) else { throw AccordError.unknownCode("no code \(id)") }
         guard live else { return }
         if try past.retired(id) != nil { throw AccordError.retiredCode("code \(id) is retired") }
-        for merge in try past.merges(of: id) where try past.contains(merge) {
+        for merge in try past.merges(of: id) where try past.counts(merge) {
             throw AccordError.retiredCode("code \(id) was merged into another code; use that one")
         }
     }
