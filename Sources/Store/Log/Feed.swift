@@ -15,13 +15,18 @@ extension Store {
         try readDatabase { try EventLog.authorHeads($0) }
     }
 
-    /// The first 16 bytes of a SHA-256 over each author's key, head seq and
-    /// head event id, sorted: equal on two replicas exactly when they hold
-    /// the same chain heads.
+    /// The first 16 bytes of a SHA-256 over the tips of every author's
+    /// chains (key, seq and id of each event no held event names as its
+    /// `prev`), sorted: equal on two replicas exactly when they hold the same
+    /// chains, both sides of every fork included. A version vector cannot
+    /// tell two sides of a fork at one seq apart; this can.
     public func headsDigest() throws(AccordError) -> String {
         try readDatabase { db in
             var hasher = SHA256()
-            for row in try Row.fetchAll(db, sql: "SELECT key, head_seq, head_id FROM authors WHERE head_seq > 0 ORDER BY key") {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT a.key, c.head_seq, c.head_id FROM chains c JOIN authors a ON a.idx = c.author
+                ORDER BY a.key, c.head_seq, c.head_id
+                """) {
                 hasher.update(data: Array("\(row[0] as String):\(row[1] as Int64):\(row[2] as String)\n".utf8))
             }
             return Hex.encode(hasher.finalize().prefix(16))
@@ -31,18 +36,20 @@ extension Store {
     /// The events missing from a replica that holds, for each author, seqs
     /// 1…`have[author]`, at most about `maxBytes` of them (always at least one).
     ///
-    /// Every replica holds a gapless prefix of each author's chain, so the
-    /// version vector names exactly what it has: an up-to-date peer costs one
-    /// lookup per author, and the scan starts at the earliest missing event's
-    /// time, so the cost grows with what is missing, not with the history.
-    /// The (time, author, seq) order respects causality.
+    /// Every replica holds a gapless prefix of each of an author's chains, so
+    /// the version vector names what it has, except the other side of a fork
+    /// at or below its head, which a client asks for by lowering `have`
+    /// (`Replicator` does when the heads digests differ). An up-to-date peer
+    /// costs one lookup per author, and the scan starts at the earliest
+    /// missing event's time, so the cost grows with what is missing, not with
+    /// the history. The (time, author, seq) order respects causality.
     public func missing(have: [String: Int64], maxBytes: Int) throws(AccordError) -> EventPage {
         try readDatabase { db in
             var starts: [Int64] = []
             for (key, head) in try EventLog.authorHeads(db) where head > have[key, default: 0] {
                 let time = try Int64.fetchOne(db, sql: """
-                    SELECT e.time FROM events e JOIN authors a ON a.idx = e.author WHERE a.key = ? AND e.seq = ?
-                    """, arguments: [key, have[key, default: 0] + 1])
+                    SELECT min(e.time) FROM events e JOIN authors a ON a.idx = e.author WHERE a.key = ? AND e.seq > ?
+                    """, arguments: [key, have[key, default: 0]])
                 if let time { starts.append(time) }
             }
             guard let from = starts.min() else { return EventPage(events: [], more: false) }
@@ -75,5 +82,17 @@ extension Store {
         }
         let known = member != nil || once
         return (known, member)
+    }
+}
+
+extension Store {
+    /// Which of `ids` the log holds.
+    public func holding(_ ids: Set<String>) throws(AccordError) -> Set<String> {
+        try readDatabase { db in
+            var held = Set<String>()
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM events WHERE id = ?")
+            for id in ids where try Bool.fetchOne(statement, arguments: [id]) == true { held.insert(id) }
+            return held
+        }
     }
 }
