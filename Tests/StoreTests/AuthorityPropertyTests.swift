@@ -10,10 +10,12 @@ import AccordTesting
 /// which the union of their events arrives, every replica computes one state
 /// (events/README §11–12). Each seed is a different random project;
 /// `ACCORD_PROPERTY_SEEDS=N` runs N of them (`scripts/soak-authority.sh`
-/// runs hundreds).
+/// runs hundreds), `ACCORD_PROPERTY_SEED=S` replays the one a failure names.
 @Suite struct AuthorityPropertyTests {
     static let seeds: [UInt64] = {
-        let count = Int(ProcessInfo.processInfo.environment["ACCORD_PROPERTY_SEEDS"] ?? "") ?? 4
+        let environment = ProcessInfo.processInfo.environment
+        if let one = environment["ACCORD_PROPERTY_SEED"].flatMap(UInt64.init) { return [one] }
+        let count = Int(environment["ACCORD_PROPERTY_SEEDS"] ?? "") ?? 4
         return (0..<UInt64(max(1, count))).map { 1000 + $0 }
     }()
 
@@ -32,11 +34,11 @@ import AccordTesting
         _ = try to.receive(try events(from).map(\.bytes))
     }
 
-    /// A project worked on by four replicas that each hold every key (so a
+    /// A project worked on by five replicas (the founder's and four more) that each hold every key (so a
     /// key used on two of them between syncs forks), with random actions
     /// and random pairwise syncs. Actions the acting replica refuses are
     /// skipped, as a user would see them refused.
-    static func randomHistory(seed: UInt64) throws -> [Event] {
+    static func randomHistory(seed: UInt64) throws -> (events: [Event], replicas: [Store]) {
         var rng = SeededRandom(seed: seed)
         let p = try TestProject()
         let mara = SigningKey(seed: "prop-mara-\(seed)")
@@ -87,7 +89,7 @@ import AccordTesting
         }
         var all: [String: Event] = [:]
         for store in [p.store] + replicas { for e in try events(store) { all[e.id] = e } }
-        return all.values.sorted { $0.id < $1.id }
+        return (all.values.sorted { $0.id < $1.id }, [p.store] + replicas)
     }
 
     static func randomCausalOrder(_ events: [Event], _ rng: inout SeededRandom) -> [Event] {
@@ -105,9 +107,15 @@ import AccordTesting
 
     @Test(arguments: seeds)
     func everyOrderOfTheSameEventsGivesOneState(seed: UInt64) throws {
-        let events = try Self.randomHistory(seed: seed)
+        let (events, replicas) = try Self.randomHistory(seed: seed)
         var rng = SeededRandom(seed: seed &* 7919)
         var digests: [String: String] = [:]
+        // The five replicas, each completed by a full sync from its own
+        // partial history.
+        for (i, replica) in replicas.enumerated() {
+            _ = try replica.receive(Self.randomCausalOrder(events, &rng).map(\.bytes))
+            digests["replica \(i) after a full sync"] = try replica.stateDigest()
+        }
         for round in 0..<4 {
             let store = try temporaryStore()
             let order = Self.randomCausalOrder(events, &rng)

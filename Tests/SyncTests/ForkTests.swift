@@ -145,4 +145,60 @@ import Project
             #expect(refused.status == 403, "\(refused)")
         }
     }
+
+    /// Removal and key rotation take authority away: bob, removed, and
+    /// carol's replaced key sign codings whose deps point to before the
+    /// change, relayed by a member. The hub admits them (they had authority
+    /// in their own causal past) and they have no effect.
+    @Test func backdatedCodingsOfARemovedCoderAndAReplacedKeyHaveNoEffect() async throws {
+        let p = try TestProject()
+        let carolOld = SigningKey(seed: "fork-tests-carol-old"), carolNew = SigningKey(seed: "fork-tests-carol-new")
+        try p.replica.addMember(name: "carol", key: carolOld.publicHex, role: .coder, by: p.lead)
+        let before = try StoreFile.read(p.store) { db in try String.fetchAll(db, sql: "SELECT id FROM heads ORDER BY id") }
+        let body: JSONValue = ["document": .string(p.document), "code": .string(p.helpfulness), "start": 0, "end": 4]
+        let bobs = try p.craft(.segmentCoded, body, by: p.bob, deps: before)
+        let carols = try p.craft(.segmentCoded, body, by: carolOld, deps: before)
+        try p.replica.removeMember("bob", by: p.lead)
+        try p.replica.changeMember("carol", newName: nil, role: nil, keys: [carolNew.publicHex], by: p.lead)
+        try await withServer(p.store) { server in
+            let pushed = try await SyncClient(base: server.url, key: p.alice).push([bobs.bytes, carols.bytes])
+            #expect(pushed.map(\.status) == ["accepted", "accepted"])
+            #expect(Set(try p.store.voided().map(\.id)) == [bobs.id, carols.id])
+            let live = try p.store.read { view in try view.codings(catalog: view.catalog()) }
+            #expect(live.isEmpty, "neither backdated coding counts")
+            let r = try await replica(of: server, key: p.alice)
+            #expect(try ReplicaState(r) == (try ReplicaState(p.store)))
+            #expect(try await RawHTTP.signed(server.url, "POST", "/v1/sync", body: syncBody(project: p.project), key: p.bob).status == 403)
+            #expect(try await RawHTTP.signed(server.url, "POST", "/v1/sync", body: syncBody(project: p.project), key: carolOld).status == 403)
+        }
+    }
+
+    /// Carol codes offline with her old key while a lead replaces it: those
+    /// codings are voided everywhere; with her new key, one command enters
+    /// them again, and running it twice adds nothing.
+    @Test func codingsVoidedByAConcurrentKeyRotationAreRecoveredWithOneCommand() async throws {
+        let p = try TestProject()
+        let carolOld = SigningKey(seed: "fork-tests-carol-old"), carolNew = SigningKey(seed: "fork-tests-carol-new")
+        try p.replica.addMember(name: "carol", key: carolOld.publicHex, role: .coder, by: p.lead)
+        try await withServer(p.store) { server in
+            let laptop = try await replica(of: server, key: carolOld)
+            let offline = try (0..<3).map { i in
+                try Replica(store: laptop).apply(code: "values/honesty", document: "northwind", at: .span(i, i + 4), by: carolOld).id
+            }
+            try p.replica.changeMember("carol", newName: nil, role: nil, keys: [carolNew.publicHex], by: p.lead)
+            // Her old key may no longer sync; a member relays her laptop's events.
+            _ = try await SyncClient(base: server.url, key: p.alice).push(try Self.events(laptop, by: carolOld))
+            #expect(Set(try p.store.voided().map(\.id)) == Set(offline))
+
+            let recovery = try Replica(store: p.store).recoverVoidedCodings(by: carolNew)
+            #expect(recovery.recovered.map(\.from).sorted() == offline.sorted())
+            let live = try p.store.read { view in try view.codings(catalog: view.catalog(), authors: [carolNew.publicHex]) }
+            #expect(live.count == 3 && live.allSatisfy { $0.code == p.honesty })
+            #expect(try Replica(store: p.store).recoverVoidedCodings(by: carolNew).recovered.isEmpty, "a second run adds nothing")
+        }
+    }
+
+    static func events(_ store: Store, by key: SigningKey) throws -> [[UInt8]] {
+        try store.allEventBytes().filter { (try? Event(bytes: $0))?.author == key.publicHex }
+    }
 }

@@ -17,11 +17,13 @@ public struct CodingRow: Sendable {
 extension CodingRow {
     /// The current codings, optionally of one document, one author key set and
     /// one code set; codes of merged codes are reported under their target.
+    /// With `voided`, the codings not withdrawn that lost their effect instead
+    /// (events/README §12.3): what `recover` can enter again.
     static func fetch(_ db: Database, catalog: Catalog, document: String? = nil, authors: Set<String>? = nil,
-                             codes: Set<String>? = nil) throws -> [CodingRow] {
+                      codes: Set<String>? = nil, voided: Bool = false) throws -> [CodingRow] {
         var sql = """
             SELECT id, author, document, code, start, "end", time, member FROM codings
-            WHERE uncoded_by IS NULL AND id NOT IN (SELECT id FROM voided)
+            WHERE uncoded_by IS NULL AND id \(voided ? "IN" : "NOT IN") (SELECT id FROM voided)
             """
         var arguments: StatementArguments = []
         if let document {

@@ -26,6 +26,12 @@ public struct StoreView {
         try run { try CodingRow.fetch(db, catalog: catalog, document: document, authors: authors, codes: codes) }
     }
 
+    /// The codings that a removal, demotion or key rotation voided
+    /// (events/README §12.3), not withdrawn, in document and span order.
+    public func voidedCodings(catalog: Catalog) throws(AccordError) -> [CodingRow] {
+        try run { try CodingRow.fetch(db, catalog: catalog, voided: true) }
+    }
+
     /// A document's normalised text.
     public func documentText(_ id: String) throws(AccordError) -> String? {
         try run { try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [id]) }

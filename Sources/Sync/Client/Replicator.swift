@@ -53,8 +53,13 @@ public struct Replicator: Sendable {
         if held == nil, try store.project() != project {
             throw AccordError.wrongProject("the server announced project \(project) but sent a different genesis event")
         }
+        let pushedBefore = summary.pushed
         try await push(above: server.heads, into: &summary, progress: progress)
-        server = try await pull(project: project, from: try store.authorHeads(), into: &summary, progress: progress)
+        // The server's digest changed only if it took something; an
+        // up-to-date sync stays one round trip.
+        if summary.pushed > pushedBefore || !summary.pushRejected.isEmpty {
+            server = try await pull(project: project, from: try store.authorHeads(), into: &summary, progress: progress)
+        }
         let converged = try await reconcile(project: project, server: server, into: &summary, progress: progress)
         try store.noteRemoteHeads(client.base.absoluteString, server.heads)
         try summary.forgetRefusalsSettled(by: store, serverHoldsAll: converged)

@@ -63,7 +63,7 @@ struct Conflicts: ParsableCommand, TakesGlobalOptions {
             Output.line("voided: \(Output.short(v.id)) — \(v.reason.replacingOccurrences(of: "_", with: " ")), because of \(Output.short(v.cause))")
         }
         if !voided.isEmpty {
-            Output.line("Voided events stay in the log without effect; `accord show ID` shows one, `accord recover` re-enters your own.")
+            Output.line("Voided events stay in the log without effect; `accord show ID` shows one, `accord recover` enters your own codings again.")
         }
     }
 }
