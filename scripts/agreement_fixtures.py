@@ -86,13 +86,16 @@ def fce_se(table):
     b *= (1 - k) ** 2
     c = (k - pe * (1 - k)) ** 2
     var = (a + b - c) / ((1 - pe) ** 2 * n)
-    se = math.sqrt(max(var, 0.0))
+    # A rater who put every unit in one category makes kappa exactly 0 and the variance exactly
+    # 0; rounding leaves a residue of +-1e-17 (whose square root, ~1e-9, means nothing).
+    degenerate = bool((t.sum(axis=1) == n).any() or (t.sum(axis=0) == n).any())
+    se = 0.0 if degenerate else math.sqrt(max(var, 0.0))
     # Cross-check against statsmodels' std_kappa, which is the same SE.
     # (statsmodels takes the square root of a variance that rounding made slightly negative and
     # returns NaN where the exact variance is 0; SAS and this script report 0 there.)
     sm = cohens_kappa(t)
     assert abs(sm.kappa - k) <= 1e-12 * max(1, abs(k)), (sm.kappa, k)
-    if math.isnan(sm.std_kappa):
+    if math.isnan(sm.std_kappa) or degenerate:
         assert abs(var) < 1e-15, var
     else:
         assert abs(sm.std_kappa - se) <= 1e-12 * max(1, se), (sm.std_kappa, se)

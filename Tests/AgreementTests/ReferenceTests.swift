@@ -217,8 +217,9 @@ private struct ReferenceFile: Decodable {
                 #expect(code.referencePresent == want.reference_present, "\(label) \(code.code) reference present")
                 for (pair, wantPair) in zip(code.pairs, want.pairs) {
                     let l = "\(label) \(code.code) \(pair.coders)"
-                    #expect([pair.both, pair.onlyFirst, pair.onlySecond, pair.neither]
-                        == [wantPair.both, wantPair.only_first, wantPair.only_second, wantPair.neither], "\(l) table")
+                    let got: [Int] = [pair.both, pair.onlyFirst, pair.onlySecond, pair.neither]
+                    let want: [Int] = [wantPair.both, wantPair.only_first, wantPair.only_second, wantPair.neither]
+                    #expect(got == want, "\(l) table")
                     expectClose(pair.kappa, wantPair.kappa, "\(l) kappa (sklearn)")
                     expectClose(pair.kappaSe, wantPair.kappa_se, "\(l) SE")
                 }

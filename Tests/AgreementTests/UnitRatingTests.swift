@@ -96,7 +96,9 @@ func ratingsReproduceThePairTables(_ scheme: UnitScheme) {
                     let b = rating.codes[pair.coders[1]]!.contains(input.codes[c].id)
                     if a && b { both += weight } else if a { first += weight } else if b { second += weight }
                 }
-                #expect([both, first, second] == [pair.both, pair.onlyFirst, pair.onlySecond], "seed \(seed) \(code.code) \(pair.coders)")
+                let got: [Int] = [both, first, second]
+                let want: [Int] = [pair.both, pair.onlyFirst, pair.onlySecond]
+                #expect(got == want, "seed \(seed) \(code.code) \(pair.coders)")
             }
         }
     }
