@@ -59,31 +59,47 @@ enum RatingsBuilder {
         var result: [UnitRating] = []
         var masks: [UInt64] = []
         var key = [UInt64](repeating: 0, count: stride)
-        for doc in coverage.documents {
-            let n = doc.units.count
-            guard n > 0, !doc.coverage.isEmpty else { continue }
+        var any: [UInt64] = []
+        for d in coverage.documents.indices {
+            let n = coverage.documents[d].units.count
+            let perCode = coverage.documents[d].coverage
+            guard n > 0, !perCode.isEmpty else { continue }
             // masks[u * stride + r * maskWords + w]
             masks.removeAll(keepingCapacity: true)
             masks.append(contentsOf: repeatElement(0, count: n * stride))
-            var any = [UInt64](repeating: 0, count: doc.units.words)
-            for c in 0..<codes {
+            any.removeAll(keepingCapacity: true)
+            any.append(contentsOf: repeatElement(0, count: coverage.documents[d].units.words))
+            for c in 0..<min(codes, perCode.count) {
                 let word = c >> 6
                 let bit = UInt64(1) << UInt64(c & 63)
-                for r in 0..<coders {
-                    let bits = doc.entry(code: c, coder: r).bits
-                    guard !bits.isEmpty else { continue }
+                for r in 0..<min(coders, perCode[c].count) where !perCode[c][r].bits.isEmpty {
                     let offset = r * maskWords + word
-                    for (w, x) in bits.enumerated() { any[w] |= x }
-                    Bitset.forEach(bits) { u in masks[u * stride + offset] |= bit }
+                    perCode[c][r].bits.withUnsafeBufferPointer { bits in
+                        masks.withUnsafeMutableBufferPointer { masks in
+                            for w in bits.indices {
+                                var x = bits[w]
+                                any[w] |= x
+                                while x != 0 {
+                                    masks[((w << 6) | x.trailingZeroBitCount) * stride + offset] |= bit
+                                    x &= x &- 1
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            Bitset.forEach(any) { u in
-                for i in 0..<stride { key[i] = masks[u * stride + i] }
-                let entry = interner.entry(key)
-                result.append(
-                    UnitRating(
-                        document: doc.id, start: doc.units.starts[u], end: doc.units.ends[u], codes: entry.codes,
-                        agreed: entry.agreed))
+            let id = coverage.documents[d].id
+            let starts = coverage.documents[d].units.starts
+            let ends = coverage.documents[d].units.ends
+            for w in any.indices {
+                var x = any[w]
+                while x != 0 {
+                    let u = (w << 6) | x.trailingZeroBitCount
+                    x &= x &- 1
+                    for i in 0..<stride { key[i] = masks[u * stride + i] }
+                    let entry = interner.entry(key)
+                    result.append(UnitRating(document: id, start: starts[u], end: ends[u], codes: entry.codes, agreed: entry.agreed))
+                }
             }
         }
         return result

@@ -62,58 +62,48 @@ enum CoverageReport {
         var results: [CodeAgreement] = []
         var tables: [[TwoByTwo]] = []
         var coincidences: [CoincidenceAccumulator] = []
-        var bitsets = [[UInt64]](repeating: [], count: r)
-        var words = [UInt64](repeating: 0, count: r)
-        var planes = [UInt64](repeating: 0, count: planeCount)
+        // Every document's bitsets laid end to end, each document starting on a word, so that a
+        // code's counts are a few tight loops over contiguous words.
+        var offsets: [Int] = []
+        var totalWords = 0
+        for doc in coverage.documents {
+            offsets.append(totalWords)
+            totalWords += doc.units.words
+        }
+        var rated = [UInt64](repeating: referenceMode ? 0 : ~0, count: totalWords)
+        if referenceMode {
+            for (d, doc) in coverage.documents.enumerated() {
+                guard let reference = doc.reference else { continue }
+                copy(reference.rated, into: &rated, at: offsets[d])
+            }
+        }
+        var flat = [[UInt64]](repeating: [UInt64](repeating: 0, count: totalWords), count: r)
+        let lengths = coverage.documents.map(\.length)
         for (c, code) in coverage.codes.enumerated() {
             var present = [Int](repeating: 0, count: r)
             var both = [Int](repeating: 0, count: pairs.count)
             var histogram = [Int](repeating: 0, count: r + 1)
-            for doc in coverage.documents {
-                let wordCount = doc.units.words
-                guard wordCount > 0 else { continue }
-                var rated: [UInt64] = []
-                if referenceMode {
-                    guard let reference = doc.reference else { continue }
-                    rated = reference.rated
-                    bitsets[coders] = c < reference.present.count ? reference.present[c] : []
+            var anything = false
+            for k in 0..<r {
+                flat[k].withUnsafeMutableBufferPointer { buffer in
+                    for i in buffer.indices { buffer[i] = 0 }
                 }
-                var anything = false
-                for k in 0..<coders {
-                    bitsets[k] = doc.entry(code: c, coder: k).bits
-                    if !bitsets[k].isEmpty { anything = true }
-                }
-                if referenceMode && !bitsets[coders].isEmpty { anything = true }
-                guard anything else { continue }
-                for w in 0..<wordCount {
-                    let mask: UInt64 = referenceMode ? Bitset.word(rated, w) : ~0
-                    var any: UInt64 = 0
-                    for k in 0..<r {
-                        let x = Bitset.word(bitsets[k], w) & mask
-                        words[k] = x
-                        any |= x
-                    }
-                    guard any != 0 else { continue }
-                    for (p, (i, j)) in pairs.enumerated() { both[p] += (words[i] & words[j]).nonzeroBitCount }
-                    for p in 0..<planeCount { planes[p] = 0 }
-                    for k in 0..<r {
-                        let x = words[k]
-                        present[k] += x.nonzeroBitCount
-                        var carry = x
-                        var p = 0
-                        while carry != 0 && p < planeCount {
-                            let t = planes[p] & carry
-                            planes[p] ^= carry
-                            carry = t
-                            p += 1
-                        }
-                    }
-                    for k in 1..<(r + 1) {
-                        var m: UInt64 = ~0
-                        for p in 0..<planeCount { m &= (k >> p) & 1 == 1 ? planes[p] : ~planes[p] }
-                        histogram[k] += m.nonzeroBitCount
+            }
+            for d in coverage.documents.indices {
+                if c < coverage.documents[d].coverage.count {
+                    for k in 0..<min(coders, coverage.documents[d].coverage[c].count)
+                    where !coverage.documents[d].coverage[c][k].bits.isEmpty {
+                        copy(coverage.documents[d].coverage[c][k].bits, into: &flat[k], at: offsets[d])
+                        anything = true
                     }
                 }
+                if referenceMode, let present = coverage.documents[d].reference?.present, c < present.count, !present[c].isEmpty {
+                    copy(present[c], into: &flat[coders], at: offsets[d])
+                    anything = true
+                }
+            }
+            if anything {
+                count(flat, rated: rated, pairs: pairs, planeCount: planeCount, present: &present, both: &both, histogram: &histogram)
             }
             histogram[0] = units - histogram.dropFirst().reduce(0, +)
 
@@ -128,8 +118,13 @@ enum CoverageReport {
             }
             let multi = MultiRater.presence(histogram: histogram, raters: r, units: units, tooFew: raters.tooFew)
             let unitizing = UnitizingStatistic.alpha(coders: coders, reference: referenceMode) {
-                let spans = (0..<coders).map { k in coverage.documents.map { $0.entry(code: c, coder: k).spans } }
-                return UnitizingAlpha.alpha(normalized: spans, lengths: coverage.documents.map(\.length))
+                let spans = (0..<coders).map { k in
+                    coverage.documents.indices.map { d -> [Range<Int>] in
+                        let perCode = coverage.documents[d].coverage
+                        return c < perCode.count && k < perCode[c].count ? perCode[c][k].spans : []
+                    }
+                }
+                return UnitizingAlpha.alpha(normalized: spans, lengths: lengths)
             }
             results.append(
                 CodeAgreement(
@@ -141,6 +136,57 @@ enum CoverageReport {
             coincidences.append(multi.coincidences)
         }
         return (results, tables, coincidences)
+    }
+
+    /// Copies `bits` into `flat` from word `offset` on.
+    @inline(__always)
+    static func copy(_ bits: [UInt64], into flat: inout [UInt64], at offset: Int) {
+        flat.withUnsafeMutableBufferPointer { target in
+            bits.withUnsafeBufferPointer { source in
+                for w in source.indices { target[offset + w] = source[w] }
+            }
+        }
+    }
+
+    /// Units each rater rated present, units both raters of each pair did, and how many units
+    /// k of the raters did (k ≥ 1), over the `rated` units: the bits of the raters are added up
+    /// per unit as a bit-sliced counter (`planeCount` bits per unit, one word per plane).
+    static func count(
+        _ flat: [[UInt64]], rated: [UInt64], pairs: [(Int, Int)], planeCount: Int, present: inout [Int], both: inout [Int],
+        histogram: inout [Int]
+    ) {
+        let r = flat.count
+        var words = [UInt64](repeating: 0, count: r)
+        var planes = [UInt64](repeating: 0, count: planeCount)
+        for w in rated.indices {
+            let mask = rated[w]
+            var any: UInt64 = 0
+            for k in 0..<r {
+                let x = flat[k][w] & mask
+                words[k] = x
+                any |= x
+            }
+            guard any != 0 else { continue }
+            for (p, (i, j)) in pairs.enumerated() { both[p] += (words[i] & words[j]).nonzeroBitCount }
+            for p in 0..<planeCount { planes[p] = 0 }
+            for k in 0..<r {
+                let x = words[k]
+                present[k] += x.nonzeroBitCount
+                var carry = x
+                var p = 0
+                while carry != 0 && p < planeCount {
+                    let t = planes[p] & carry
+                    planes[p] ^= carry
+                    carry = t
+                    p += 1
+                }
+            }
+            for k in 1..<(r + 1) {
+                var m: UInt64 = ~0
+                for p in 0..<planeCount { m &= (k >> p) & 1 == 1 ? planes[p] : ~planes[p] }
+                histogram[k] += m.nonzeroBitCount
+            }
+        }
     }
 
     /// Exclusive groups: each unit's ratings (one category, none, or several) per rater.

@@ -40,10 +40,17 @@ struct PreparedInput {
             repeating: [[(document: Int, span: Range<Int>)]](repeating: [], count: coders.count),
             count: codes.count)
         var ignored = 0
+        // Codings usually come grouped by coder and document: remember the last lookups, since
+        // comparing two equal strings is cheaper than hashing one.
+        var last: (coder: String, r: Int?, code: String, c: Int?, document: String, d: Int?) = ("", nil, "", nil, "", nil)
         for coding in input.codings {
-            guard let r = coderIndex[coding.coder], let c = codeIndex[coding.code],
-                let d = documentIndex[coding.document]
-            else {
+            if coding.coder != last.coder || last.r == nil { last.coder = coding.coder; last.r = coderIndex[coding.coder] }
+            if coding.code != last.code || last.c == nil { last.code = coding.code; last.c = codeIndex[coding.code] }
+            if coding.document != last.document || last.d == nil {
+                last.document = coding.document
+                last.d = documentIndex[coding.document]
+            }
+            guard let r = last.r, let c = last.c, let d = last.d else {
                 ignored += 1
                 continue
             }

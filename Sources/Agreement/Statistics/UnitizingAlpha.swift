@@ -120,74 +120,64 @@ public enum UnitizingAlpha {
             list.map { max(0, $0.lowerBound)..<min(length, max($0.upperBound, 0)) }.filter { !$0.isEmpty })
     }
 
-    /// The sections (units and gaps) of one coder in one document, visited without allocating.
-    struct Sections {
-        let units: [Range<Int>]
-        let length: Int
-        var index = 0  // next unit
-        var position = 0
-        var begin = 0
-        var end = 0
-        var isUnit = false
-
-        init(_ units: [Range<Int>], length: Int) {
-            self.units = units
-            self.length = length
-        }
-
-        /// Moves to the next section; false at the end of the document.
-        @inline(__always)
-        mutating func next() -> Bool {
-            guard position < length else { return false }
-            begin = position
-            if index < units.count && units[index].lowerBound == position {
-                end = units[index].upperBound
-                isUnit = true
-                index += 1
-            } else {
-                end = index < units.count ? units[index].lowerBound : length
-                isUnit = false
+    /// Σ of the distances (DKPro `measureDistance`) of every overlapping pair of sections —
+    /// units and gaps — of two coders in one document:
+    /// - two units: (begin_g − begin_h)² + (end_g − end_h)²;
+    /// - a unit lying wholly inside the other coder's gap: its length squared;
+    /// - anything else (gap against gap, a unit only partly inside a gap): 0.
+    /// A unit lies wholly inside one of the other coder's gaps exactly when it overlaps none of
+    /// their units, so one merge over the two coders' units (sorted, disjoint) visits every
+    /// non-zero term once without building the gaps. Every term is an integer well below 2⁵³,
+    /// so the sum is exact whatever its order (until it passes 2⁵³, far beyond any corpus).
+    static func pairSum(_ a: [Range<Int>], _ b: [Range<Int>]) -> Double {
+        if a.isEmpty && b.isEmpty { return 0 }
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var sum = 0.0
+                var i = 0
+                var j = 0
+                var aHit = false  // a[i] overlapped some unit of b
+                var bHit = false
+                while i < a.count && j < b.count {
+                    let x = a[i]
+                    let y = b[j]
+                    if x.upperBound <= y.lowerBound {
+                        if !aHit { sum += Double(x.count) * Double(x.count) }
+                        i += 1
+                        aHit = false
+                    } else if y.upperBound <= x.lowerBound {
+                        if !bHit { sum += Double(y.count) * Double(y.count) }
+                        j += 1
+                        bHit = false
+                    } else {
+                        let dBegin = Double(x.lowerBound - y.lowerBound)
+                        let dEnd = Double(x.upperBound - y.upperBound)
+                        sum += dBegin * dBegin + dEnd * dEnd
+                        aHit = true
+                        bHit = true
+                        if x.upperBound <= y.upperBound {
+                            i += 1
+                            aHit = false
+                        }
+                        if y.upperBound <= x.upperBound {
+                            j += 1
+                            bHit = false
+                        }
+                    }
+                }
+                while i < a.count {
+                    if !aHit { sum += Double(a[i].count) * Double(a[i].count) }
+                    i += 1
+                    aHit = false
+                }
+                while j < b.count {
+                    if !bHit { sum += Double(b[j].count) * Double(b[j].count) }
+                    j += 1
+                    bHit = false
+                }
+                return sum
             }
-            position = end
-            return true
         }
-    }
-
-    /// DKPro `measureDistance` for two overlapping sections.
-    @inline(__always)
-    static func distance(_ g: Sections, _ h: Sections) -> Double {
-        if g.isUnit && h.isUnit {
-            let b = Double(g.begin - h.begin)
-            let e = Double(g.end - h.end)
-            return b * b + e * e
-        }
-        if g.isUnit && !h.isUnit && g.begin >= h.begin && g.end <= h.end {
-            let l = Double(g.end - g.begin)
-            return l * l
-        }
-        if !g.isUnit && h.isUnit && h.begin >= g.begin && h.end <= g.end {
-            let l = Double(h.end - h.begin)
-            return l * l
-        }
-        return 0
-    }
-
-    /// Σ of the distances of every overlapping pair of sections of two coders in one document.
-    /// Every term is an integer well below 2⁵³, so the sum is exact whatever its order.
-    static func pairSum(_ a: [Range<Int>], _ b: [Range<Int>], length: Int) -> Double {
-        if a.isEmpty && b.isEmpty { return 0 }  // gap against gap
-        var s1 = Sections(a, length: length)
-        var s2 = Sections(b, length: length)
-        guard s1.next(), s2.next() else { return 0 }
-        var sum = 0.0
-        while true {
-            sum += distance(s1, s2)
-            let e1 = s1.end
-            let e2 = s2.end
-            if e1 <= e2 && !s1.next() { break }
-            if e2 <= e1 && !s2.next() { break }
-        }
-        return sum
     }
 
     static func observed(_ units: [[[Range<Int>]]], _ lengths: [Int], _ total: Int) -> Double {
@@ -196,7 +186,7 @@ public enum UnitizingAlpha {
         for a in 0..<r {
             for b in (a + 1)..<r {
                 for d in lengths.indices where lengths[d] > 0 {
-                    sum += pairSum(units[a][d], units[b][d], length: lengths[d])
+                    sum += pairSum(units[a][d], units[b][d])
                 }
             }
         }
