@@ -126,7 +126,8 @@ enum AgreementBench {
             ratingCount = ratings.count
         }
         let encoder = JSONEncoder()
-        let identical = try encoder.encode(coverageReport) == encoder.encode(pureReport)
+        encoder.outputFormatting = [.sortedKeys]
+        let identical = try coverageReport == pureReport && encoder.encode(coverageReport) == encoder.encode(pureReport)
         precondition(identical, "computeAgreement(coverage:) and computeAgreement(input) differ")
 
         // scikit-learn on the same ratings.
