@@ -17,7 +17,20 @@ public struct BlindCoding: Sendable {
     }
 
     public func isVisible(_ coding: CodingRow) -> Bool {
-        !blind || readerKeys.contains(coding.author) || progress.isDone(coding.document, by: readerKeys)
+        isVisible(author: coding.author, document: coding.document)
+    }
+
+    /// Whether the reader may see what `author` wrote about `document` (a
+    /// coding, or a memo on the document or on one of its codings); nil
+    /// `document`: about no document (a memo on a code or the project).
+    public func isVisible(author: String, document: String?) -> Bool {
+        guard blind, let document else { return true }
+        return readerKeys.contains(author) || progress.isDone(document, by: readerKeys)
+    }
+
+    /// Whether the reader may see every coder's work on `document`.
+    public func seesAll(of document: String) -> Bool {
+        !blind || progress.isDone(document, by: readerKeys)
     }
 
     /// How many codings were hidden, for a note under the output.
