@@ -83,6 +83,8 @@ extension Replica {
                     let name = catalog.name(ofKey: edit.author)
                     switch edit.field {
                     case "name" where edit.id == code:
+                        // A merge target's own definition is not this coding's story.
+                        guard code == coding.code else { continue }
                         steps.append(.init(kind: "defined", event: edit.id, author: name, time: edit.time, detail: try path(code, at: edit.time)))
                     case "name":
                         steps.append(.init(kind: "renamed", event: edit.id, author: name, time: edit.time,
