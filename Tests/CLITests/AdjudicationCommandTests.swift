@@ -111,6 +111,8 @@ import Testing
         let conflicts = try p.json("conflicts")["conflicts"]?.items ?? []
         let adjudication = try #require(conflicts.first { $0["kind"] == "adjudication" })
         #expect(adjudication["sides"]?.count == 2)
+        #expect(adjudication["name"] == "northwind:54-109", "named as resolve takes it")
+        #expect(p.must("conflicts").stdout.contains("adjudication: northwind:54-109"))
         // The next decision has seen both: it settles the conflict.
         p.must("--as", "lena", "resolve", "northwind:54-109", "--code", "values/helpfulness", "--code", "values/honesty")
         #expect(try p.lastEvent(ofType: "adjudication.decided")["body"]?["base"]?.count == 2)

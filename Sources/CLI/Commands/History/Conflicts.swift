@@ -15,7 +15,12 @@ struct Conflicts: ParsableCommand, TakesGlobalOptions {
             switch c.kind {
             case .codebook: return catalog.code(id: c.thing)?.path ?? c.thing
             case .member: return catalog.members.first { $0.id == c.thing }?.name ?? c.thing
-            case .adjudication, .equivocation: return c.kind == .equivocation ? catalog.name(ofKey: c.thing) : c.thing
+            case .equivocation: return catalog.name(ofKey: c.thing)
+            case .adjudication:
+                // The unit as `resolve` takes it: DOCUMENT:START-END.
+                let parts = c.thing.split(separator: ":")
+                guard parts.count == 3, let doc = catalog.document(id: String(parts[0])) else { return c.thing }
+                return "\(doc.title):\(parts[1])-\(parts[2])"
             }
         }
         if read.json {
@@ -32,6 +37,6 @@ struct Conflicts: ParsableCommand, TakesGlobalOptions {
                 Output.line("   \(n == 0 ? "shown" : "     ")  \(side.value)  by \(catalog.name(ofKey: side.author))  (\(Output.short(side.id)))")
             }
         }
-        Output.line("A lead resolves a codebook conflict with a new edit (e.g. `accord code rename`), which replaces every side.")
+        Output.line("A lead resolves a codebook conflict with a new edit (e.g. `accord code rename`), and an adjudication conflict with `accord resolve UNIT`; either replaces every side.")
     }
 }
