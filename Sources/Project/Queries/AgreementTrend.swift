@@ -12,14 +12,21 @@ public struct TrendPoint: Sendable {
 extension Replica {
     /// The agreement at each cut of the history (`agreement --trend`), from
     /// one forward fold of the log (`Store.readSeries`), not one replay per
-    /// step. A step where the comparison is not possible yet (no two coders)
+    /// step; with fixed units each step reuses the previous step's coverage
+    /// of every (document, code, coder) whose codings did not change. A step where the comparison is not possible yet (no two coders)
     /// carries the reason instead of a report.
     public func agreementTrend(_ query: AgreementQuery, cut: SeriesCut, maxPoints: Int = 1000) throws(AccordError) -> [TrendPoint] {
         // The codes and coders are named now; a name that did not exist yet
         // at a step leaves that step without a report.
-        try store.readSeries(cut: cut, maxPoints: maxPoints) { point, view in
+        let cache = CoverageCache(scheme: query.unit)
+        return try store.readSeries(cut: cut, maxPoints: maxPoints) { point, view in
             do {
-                let (report, _) = try Replica.agreement(query, view)
+                var comparison = try Comparison.build(view, query.request)
+                if query.againstConsensus {
+                    comparison.input.reference = Comparison.consensus(try view.decisions(), catalog: comparison.catalog)
+                }
+                let report = cache.map { computeAgreement(coverage: $0.coverage(comparison.input)) }
+                    ?? computeAgreement(comparison.input, unit: query.unit)
                 return TrendPoint(point: point, report: report, reason: nil)
             } catch let error as AccordError {
                 return TrendPoint(point: point, report: nil, reason: error.message)
