@@ -33,7 +33,7 @@ let package = Package(
             ]
         ),
         .target(name: "Agreement"),
-        .target(name: "Project", dependencies: ["Store", "Agreement"]),
+        .target(name: "Project", dependencies: ["Store", "Agreement", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Interop",
             dependencies: [

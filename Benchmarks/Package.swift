@@ -21,6 +21,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Store", package: "accord"),
                 .product(name: "Agreement", package: "accord"),
+                .product(name: "Project", package: "accord"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

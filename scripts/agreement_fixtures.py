@@ -7,7 +7,7 @@ Regenerate (from the repository root; the virtual environment is git-ignored as 
     .venv-fixtures/bin/pip install -r scripts/requirements-fixtures.txt
     .venv-fixtures/bin/python scripts/agreement_fixtures.py
 
-It writes Tests/AgreementTests/Fixtures/{categorical,binary_tables,reports}.json. The data are
+It writes Tests/AgreementTests/Fixtures/{categorical,binary_tables,reports,unitizing,reference}.json. The data are
 seeded, so a rerun with the pinned library versions gives the same files.
 
 Libraries and what they provide:
@@ -18,8 +18,14 @@ Libraries and what they provide:
 - krippendorff ``alpha(..., level_of_measurement="nominal")``: alpha with missing ratings.
 - irrCAC ``CAC(...).gwet()`` / ``.bp()``: Gwet's AC1 and Brennan-Prediger (given the full
   category list, ``digits=15`` so nothing is rounded away).
-- Krippendorff's unitizing alpha: a line-by-line port of DKPro Statistics'
-  ``KrippendorffAlphaUnitizingAgreement`` (the Swift code uses a faster, equivalent formulation).
+- Krippendorff's unitizing alpha: ``unitizing_alpha_by_definition``, written from the
+  definitions in Krippendorff (1995) as DKPro Statistics' ``KrippendorffAlphaUnitizingAgreement``
+  states them (every pair of sections compared, the expected disagreement summed in exact
+  rational arithmetic), over several documents whose gaps end at document boundaries; on a
+  single document it is checked against a line-by-line port of DKPro's Java
+  (``dkpro_unitizing_alpha``), and on Krippendorff's (1995, 2004) published examples.
+- Agreement against a reference (the consensus): the reference is one more rater in the
+  scikit-learn / statsmodels / krippendorff calls above, on the units it rated.
 
 Ratings are stored compactly: one string per coder, one character per unit, the category as a
 base-36 digit (0-9, a-z), "." for a missing rating.
@@ -27,6 +33,7 @@ base-36 digit (0-9, a-z), "." for a missing rating.
 
 import json
 import math
+from fractions import Fraction
 import os
 import random
 import warnings
@@ -79,13 +86,16 @@ def fce_se(table):
     b *= (1 - k) ** 2
     c = (k - pe * (1 - k)) ** 2
     var = (a + b - c) / ((1 - pe) ** 2 * n)
-    se = math.sqrt(max(var, 0.0))
+    # A rater who put every unit in one category makes kappa exactly 0 and the variance exactly
+    # 0; rounding leaves a residue of +-1e-17 (whose square root, ~1e-9, means nothing).
+    degenerate = bool((t.sum(axis=1) == n).any() or (t.sum(axis=0) == n).any())
+    se = 0.0 if degenerate else math.sqrt(max(var, 0.0))
     # Cross-check against statsmodels' std_kappa, which is the same SE.
     # (statsmodels takes the square root of a variance that rounding made slightly negative and
     # returns NaN where the exact variance is 0; SAS and this script report 0 there.)
     sm = cohens_kappa(t)
     assert abs(sm.kappa - k) <= 1e-12 * max(1, abs(k)), (sm.kappa, k)
-    if math.isnan(sm.std_kappa):
+    if math.isnan(sm.std_kappa) or degenerate:
         assert abs(var) < 1e-15, var
     else:
         assert abs(sm.std_kappa - se) <= 1e-12 * max(1, se), (sm.std_kappa, se)
@@ -472,6 +482,115 @@ def merge_overlapping(spans):
     return out
 
 
+def sections(units, length):
+    """A coder's sections of one document: (begin, end, is_unit), tiling [0, length)."""
+    out = []
+    pos = 0
+    for (b, e) in units:
+        if b > pos:
+            out.append((pos, b, False))
+        out.append((b, e, True))
+        pos = e
+    if pos < length:
+        out.append((pos, length, False))
+    return out
+
+
+def delta(g, h):
+    """Krippendorff's (1995) difference of two sections of two coders (DKPro measureDistance):
+    two overlapping units differ by their squared boundary shifts, a unit lying wholly inside
+    the other coder's gap by its squared length, anything else by 0."""
+    (gb, ge, gu), (hb, he, hu) = g, h
+    if gu and hu:
+        if gb < he and hb < ge:
+            return (gb - hb) ** 2 + (ge - he) ** 2
+        return 0
+    if gu and not hu:
+        return (ge - gb) ** 2 if hb <= gb and ge <= he else 0
+    if hu and not gu:
+        return (he - hb) ** 2 if gb <= hb and he <= ge else 0
+    return 0
+
+
+def unitizing_alpha_by_definition(units, lengths):
+    """alpha_U of one category. units[r][d]: coder r's (begin, end) units in document d; a
+    coder's overlapping units are merged first, and gaps end at document boundaries.
+
+    Returns (alpha, D_o, D_e) as floats, alpha None when undefined. Every pair of sections is
+    compared (no sweep), and D_e's sums are exact fractions."""
+    R = len(units)
+    L = sum(lengths)
+    if R < 2 or L == 0:
+        return None, 0.0, 0.0
+    units = [[merge_overlapping([(max(0, b), min(lengths[d], e)) for (b, e) in per_doc[d]])
+              for d in range(len(lengths))] for per_doc in units]
+    secs = [[sections(units[r][d], lengths[d]) for d in range(len(lengths))] for r in range(R)]
+    # Observed: sum over ordered pairs of coders (i != j) of every pair of sections of a document.
+    total = 0
+    for i in range(R):
+        for j in range(R):
+            if i == j:
+                continue
+            for d in range(len(lengths)):
+                for g in secs[i][d]:
+                    for h in secs[j][d]:
+                        total += delta(g, h)
+    d_o = Fraction(total, R * (R - 1) * L * L)
+    # Expected: every unit against every placement, from all units and all gaps.
+    lens = [e - b for r in range(R) for d in range(len(lengths)) for (b, e) in units[r][d]]
+    gaps = [e - b for r in range(R) for d in range(len(lengths)) for (b, e, u) in secs[r][d] if not u]
+    nc = len(lens)
+    if nc == 0:
+        return None, float(d_o), 0.0
+    num = Fraction(0)
+    for l in lens:
+        num += Fraction((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l), 3)
+        num += l * l * sum(g - l + 1 for g in gaps if g >= l)
+    den = R * L * (R * L - 1) - sum(l * (l - 1) for l in lens)
+    d_e = num * Fraction(2, L) / den
+    if d_e == 0:
+        return None, float(d_o), 0.0
+    return float(1 - d_o / d_e), float(d_o), float(d_e)
+
+
+def unitizing_cases():
+    """Random multi-document studies, plus their documents in reverse order."""
+    prng = random.Random(1995)
+    cases = []
+    specs = [(2, 1), (2, 3), (3, 4), (4, 6), (2, 8), (3, 2), (5, 5)]
+    for n, (coders, docs) in enumerate(specs):
+        lengths = [prng.randint(0 if k == docs - 1 else 20, 300) for k in range(docs)]
+        units = []
+        for r in range(coders):
+            per_doc = []
+            for d in range(docs):
+                spans = []
+                for _ in range(prng.randint(0, 6)):
+                    if lengths[d] == 0:
+                        break
+                    b = prng.randrange(0, lengths[d])
+                    e = min(lengths[d], b + prng.randint(1, 60))
+                    spans.append((b, e))
+                per_doc.append(spans)
+            units.append(per_doc)
+        alpha, d_o, d_e = unitizing_alpha_by_definition(units, lengths)
+        if docs == 1:
+            port = dkpro_unitizing_alpha([merge_overlapping(u[0]) for u in units], lengths[0])
+            assert (port is None and alpha is None) or abs(port - alpha) < 1e-12, (port, alpha)
+        rev = unitizing_alpha_by_definition([list(reversed(u)) for u in units], list(reversed(lengths)))
+        assert rev[0] == alpha or abs(rev[0] - alpha) < 1e-15
+        cases.append({"name": f"random-{n}", "lengths": lengths,
+                      "units": [[[list(x) for x in spans] for spans in per_doc] for per_doc in units],
+                      "expected": {"alpha": num(alpha), "observed": d_o, "expected": d_e}})
+    # Krippendorff (2004, p. 254) as DKPro's Krippendorff2004Test sets it up: continuum
+    # [150, 450), category c; the published (DKPro-checked) values are D_o 0.0144,
+    # D_e 0.0532, alpha 0.7286. Offsets shifted by -150.
+    k2004 = [[[(75, 145), (220, 250)]], [[(70, 150), (205, 225), (250, 270)]]]
+    alpha, d_o, d_e = unitizing_alpha_by_definition(k2004, [300])
+    assert abs(alpha - 0.7286) < 1e-4 and abs(d_o - 0.0144) < 1e-4 and abs(d_e - 0.0532) < 1e-4, (alpha, d_o, d_e)
+    return cases
+
+
 def report_expected(case, scheme):
     docs = case["documents"]
     coders = case["coders"]
@@ -495,10 +614,14 @@ def report_expected(case, scheme):
         N = int(sum(lens))
         def covers(d, s, e):
             return range(base[d] + s, base[d] + e)
+        def within(d, s, e):
+            return range(base[d] + s, base[d] + e)
     elif scheme == "document":
         N = len(docs)
         def covers(d, s, e):
             return [d]
+        def within(d, s, e):
+            return [d] if s <= 0 and lens[d] <= e else []
     else:  # paragraph
         units = []
         for d, doc in enumerate(docs):
@@ -506,11 +629,41 @@ def report_expected(case, scheme):
         N = len(units)
         def covers(d, s, e):
             return [u for u, (ud, ps, pe) in enumerate(units) if ud == d and s < pe and e > ps]
+        def within(d, s, e):
+            return [u for u, (ud, ps, pe) in enumerate(units) if ud == d and s <= ps and pe <= e]
 
     pres = np.zeros((len(codes), R, N), dtype=bool)
     for (c, r, d, s, e) in valid:
         for u in covers(d, s, e):
             pres[c, r, u] = True
+
+    # Against a reference: it rates the units a decision covers entirely, present where a
+    # covering decision lists the code; it joins the raters, and only rated units count.
+    reference = case.get("reference")
+    pair_list = [(i, j) for i in range(R) for j in range(i + 1, R)]
+    total_units = N
+    ignored_decisions = 0
+    if reference is not None:
+        rated = np.zeros(N, dtype=bool)
+        ref = np.zeros((len(codes), N), dtype=bool)
+        for dec in reference["decisions"]:
+            if dec["document"] not in doc_index:
+                ignored_decisions += 1
+                continue
+            d = doc_index[dec["document"]]
+            s, e = max(0, dec["start"]), min(lens[d], dec["end"])
+            if s >= e:
+                ignored_decisions += 1
+                continue
+            for u in within(d, s, e):
+                rated[u] = True
+                for code_id in dec["codes"]:
+                    if code_id in code_index:
+                        ref[code_index[code_id], u] = True
+        pres = np.concatenate([pres[:, :, rated], ref[:, None, rated]], axis=1)
+        N = int(rated.sum())
+        pair_list = [(i, R) for i in range(R)]
+        R = R + 1
 
     out_codes = []
     tables = []
@@ -518,43 +671,46 @@ def report_expected(case, scheme):
     for c, code in enumerate(codes):
         pairs = []
         code_tables = []
-        for i in range(R):
-            for j in range(i + 1, R):
-                y1 = pres[c, i].astype(int)
-                y2 = pres[c, j].astype(int)
-                a = int((y1 & y2).sum()); b = int((y1 & ~y2 & 1).sum())
-                cc = int((~y1 & 1 & y2).sum()); dd = N - a - b - cc
-                code_tables.append((a, b, cc, dd))
-                kappa = sk_kappa(y1, y2, 2) if N > 0 else None
-                se = fce_se([[a, b], [cc, dd]])[1] if kappa is not None else None
-                if kappa is not None:
-                    all_kappas.append(kappa)
-                pairs.append({"both": a, "only_first": b, "only_second": cc, "neither": dd,
-                              "kappa": kappa, "kappa_se": num(se)})
+        for (i, j) in pair_list:
+            y1 = pres[c, i].astype(int)
+            y2 = pres[c, j].astype(int)
+            a = int((y1 & y2).sum()); b = int((y1 & ~y2 & 1).sum())
+            cc = int((~y1 & 1 & y2).sum()); dd = N - a - b - cc
+            code_tables.append((a, b, cc, dd))
+            kappa = sk_kappa(y1, y2, 2) if N > 0 else None
+            se = fce_se([[a, b], [cc, dd]])[1] if kappa is not None else None
+            if kappa is not None:
+                all_kappas.append(kappa)
+            pairs.append({"both": a, "only_first": b, "only_second": cc, "neither": dd,
+                          "kappa": kappa, "kappa_se": num(se)})
         tables.append(code_tables)
         k = pres[c].sum(axis=0)
         counts = np.stack([k, R - k], axis=1)  # category 0 = present
         fk = num(fleiss_kappa(counts, method="fleiss")) if N > 0 else None
         alpha = kripp(pres[c].astype(float), 2) if N > 0 else None
-        cont = [merge_overlapping([(base[d] + s, base[d] + e) for (cc_, r_, d, s, e) in valid if cc_ == c and r_ == r])
-                for r in range(R)]
-        ua = dkpro_unitizing_alpha(cont, int(sum(lens)))
-        out_codes.append({"id": code["id"], "pairs": pairs, "fleiss_kappa": fk, "krippendorff_alpha": alpha,
-                          "unitizing_alpha": num(ua), "present": [int(pres[c, r].sum()) for r in range(R)]})
+        if reference is None:
+            spans = [[[(s, e) for (cc_, r_, d_, s, e) in valid if cc_ == c and r_ == r and d_ == d]
+                      for d in range(len(docs))] for r in range(R)]
+            ua = unitizing_alpha_by_definition(spans, lens)[0]
+        else:
+            ua = None  # not computed against a reference
+        n_coders = R - 1 if reference is not None else R
+        entry = {"id": code["id"], "pairs": pairs, "fleiss_kappa": fk, "krippendorff_alpha": alpha,
+                 "unitizing_alpha": num(ua), "present": [int(pres[c, r].sum()) for r in range(n_coders)]}
+        if reference is not None:
+            entry["reference_present"] = int(pres[c, R - 1].sum())
+        out_codes.append(entry)
 
     pooled = []
-    p = 0
-    for i in range(R):
-        for j in range(i + 1, R):
-            t = np.array([tables[c][p] for c in range(len(codes))]).sum(axis=0)
-            k, _ = fce_se([[t[0], t[1]], [t[2], t[3]]])
-            pooled.append((k, (t[0] + t[3]) / t.sum() * 100))
-            p += 1
+    for p in range(len(pair_list)):
+        t = np.array([tables[c][p] for c in range(len(codes))]).sum(axis=0)
+        k, _ = fce_se([[t[0], t[1]], [t[2], t[3]]]) if t.sum() > 0 else (None, None)
+        pooled.append((k, (t[0] + t[3]) / t.sum() * 100 if t.sum() > 0 else None))
     ks = [k for k, _ in pooled if k is not None]
     overall = {
         "pooled_kappa": float(np.mean(ks)) if ks else None,
         "mean_kappa": float(np.mean(all_kappas)) if all_kappas else None,
-        "percent_agreement": float(np.mean([x for _, x in pooled])),
+        "percent_agreement": float(np.mean([x for _, x in pooled if x is not None])) if any(x is not None for _, x in pooled) else None,
         "krippendorff_alpha": kripp(np.concatenate([pres[c].astype(float) for c in range(len(codes))], axis=1), 2),
     }
 
@@ -575,19 +731,22 @@ def report_expected(case, scheme):
             multi |= count >= 2
         kept = values[~multi]
         gp = []
-        for i in range(R):
-            for j in range(i + 1, R):
-                both = ~np.isnan(kept[:, i]) & ~np.isnan(kept[:, j])
-                y1 = kept[both, i].astype(int); y2 = kept[both, j].astype(int)
-                conf = [[int(((y1 == a) & (y2 == b)).sum()) for b in range(q)] for a in range(q)]
-                gp.append({"n": int(both.sum()), "kappa": sk_kappa(y1, y2, q), "confusion": conf})
+        for (i, j) in pair_list:
+            both = ~np.isnan(kept[:, i]) & ~np.isnan(kept[:, j])
+            y1 = kept[both, i].astype(int); y2 = kept[both, j].astype(int)
+            conf = [[int(((y1 == a) & (y2 == b)).sum()) for b in range(q)] for a in range(q)]
+            gp.append({"n": int(both.sum()), "kappa": sk_kappa(y1, y2, q), "confusion": conf})
         groups.append({
             "group": g, "pairs": gp, "fleiss_kappa": fleiss_complete(kept, q),
             "krippendorff_alpha": kripp(kept.T, q) if (np.sum(~np.isnan(kept), axis=1) >= 2).any() else None,
             "multi_coded_units": int(multi.sum()),
         })
-    return {"units": N, "ignored": len(case["codings"]) - len(valid), "codes": out_codes, "overall": overall,
-            "groups": groups}
+    result = {"units": N, "ignored": len(case["codings"]) - len(valid), "codes": out_codes, "overall": overall,
+              "groups": groups}
+    if reference is not None:
+        result["undecided"] = total_units - N
+        result["ignored_decisions"] = ignored_decisions
+    return result
 
 
 def report_cases():
@@ -608,6 +767,50 @@ def report_cases():
     return cases
 
 
+def reference_cases():
+    """Report cases with a reference rater (the consensus): decisions on whole paragraphs, on
+    whole documents and on arbitrary spans, some codes the coders used and some not."""
+    codes = [
+        {"id": "c-help", "path": "values/helpfulness", "group": None},
+        {"id": "c-harm", "path": "values/harmlessness", "group": None},
+        {"id": "c-pro", "path": "stance/pro", "group": "stance"},
+        {"id": "c-con", "path": "stance/con", "group": "stance"},
+    ]
+    cases = []
+    for seed, n_docs, coders in [(31, 4, ["alice", "bob"]), (37, 5, ["alice", "bob", "carol"])]:
+        case = make_report_case(seed, n_docs, coders, codes)
+        prng = random.Random(seed + 1000)
+        decisions = []
+        for doc in case["documents"]:
+            text = doc["text"]
+            for (ps, pe) in paragraphs(text):
+                if prng.random() < 0.35:
+                    continue  # undecided
+                used = {cd["code"] for cd in case["codings"]
+                        if cd["document"] == doc["id"] and cd["start"] < pe and cd["end"] > ps}
+                chosen = sorted(c for c in used if prng.random() < 0.75)
+                if prng.random() < 0.15:
+                    chosen.append(prng.choice(codes)["id"])
+                s, e = ps, pe
+                if prng.random() < 0.2:
+                    s, e = max(0, ps - 1), min(len(text), pe + 2)  # a little wider still covers it
+                decisions.append({"document": doc["id"], "start": s, "end": e, "codes": sorted(set(chosen))})
+            if prng.random() < 0.5:
+                decisions.append({"document": doc["id"], "start": 0, "end": len(text),
+                                  "codes": sorted({c["id"] for c in codes if prng.random() < 0.5})})
+            if prng.random() < 0.5:
+                s = prng.randrange(0, len(text))
+                decisions.append({"document": doc["id"], "start": s, "end": min(len(text), s + prng.randint(1, 30)),
+                                  "codes": [prng.choice(codes)["id"]]})
+        decisions.append({"document": "nowhere", "start": 0, "end": 3, "codes": [codes[0]["id"]]})
+        decisions.append({"document": case["documents"][0]["id"], "start": 4, "end": 4, "codes": []})
+        case["reference"] = {"name": "consensus", "decisions": decisions}
+        case["name"] = f"reference-seed{seed}"
+        case["expected"] = {s: report_expected(case, s) for s in ("document", "paragraph", "character")}
+        cases.append(case)
+    return cases
+
+
 def write(name, payload):
     path = os.path.join(OUT, name)
     with open(path, "w", encoding="utf-8") as f:
@@ -622,6 +825,8 @@ def main():
     write("categorical.json", {"generator": "scripts/agreement_fixtures.py", "cases": categorical_cases(rng)})
     write("binary_tables.json", {"generator": "scripts/agreement_fixtures.py", "cases": binary_cases(rng)})
     write("reports.json", {"generator": "scripts/agreement_fixtures.py", "cases": report_cases()})
+    write("unitizing.json", {"generator": "scripts/agreement_fixtures.py", "cases": unitizing_cases()})
+    write("reference.json", {"generator": "scripts/agreement_fixtures.py", "cases": reference_cases()})
 
 
 if __name__ == "__main__":

@@ -6,33 +6,50 @@
 /// standard error and 95% interval, PABAK, Brennan–Prediger and Gwet's AC1; across coders
 /// Fleiss' kappa and Krippendorff's alpha; the pooled and mean kappas and an overall alpha;
 /// the same for each exclusive group as one nominal variable; and Krippendorff's unitizing
-/// alpha on the raw character spans.
+/// alpha on the raw character spans. With a reference rater (``AgreementReference``, the
+/// consensus) each coder is compared against it instead.
+///
+/// Entry points: ``computeAgreement(_:unit:)`` on documents and codings;
+/// ``computeAgreement(coverage:)`` on the cacheable ``AgreementCoverage`` (same report, byte
+/// for byte, for the document, paragraph and sentence schemes); ``computeUnitRatings(_:unit:)``
+/// and ``computeUnitRatings(coverage:)`` for the unit-by-unit ratings behind the statistics.
 ///
 /// The statistics are public on plain data too: ``Cohen``, ``PABAK``, ``BrennanPrediger``,
 /// ``Gwet``, ``Fleiss``, ``Krippendorff``, ``UnitizingAlpha``; and the units: ``Paragraphs``,
 /// ``Sentences``, ``CharacterSweep``, ``Segments``, ``Intervals``.
 public func computeAgreement(_ input: AgreementInput, unit: UnitScheme) -> AgreementReport {
     let prepared = PreparedInput(input)
-    var notes = ReportNotes.general(scheme: unit)
-    if prepared.ignored > 0 {
-        notes.append(
-            "\(prepared.ignored) coding(s) ignored: unknown coder, document or code, or an empty span after clipping to the document"
-        )
-    }
     switch unit {
     case .segment(let overlapPercent):
-        let (codes, overall, units) = SegmentBuilder.report(prepared, overlapPercent: overlapPercent)
+        let result = SegmentBuilder.report(prepared, overlapPercent: overlapPercent)
+        let notes = ReportNotes.make(
+            scheme: unit, ignored: prepared.ignored, reference: prepared.reference?.name,
+            ignoredDecisions: prepared.reference?.ignored ?? 0, undecided: result.undecided, of: result.coderSegments,
+            undecidedWhat: "coder segment(s)")
         return AgreementReport(
             unit: unit.name, overlapPercent: overlapPercent, coders: prepared.coders,
-            documents: prepared.documents.count, units: units, codes: codes,
-            groups: GroupBuilder.unavailable(prepared, note: SegmentBuilder.notForSegments), overall: overall,
-            notes: notes)
-    case .document, .paragraph, .sentence, .character:
-        let builder = PresenceBuilder(input: prepared, scheme: unit)
+            documents: prepared.documents.count, units: result.units, codes: result.codes,
+            groups: GroupBuilder.unavailable(prepared, note: SegmentBuilder.notForSegments), overall: result.overall,
+            notes: notes, reference: prepared.reference?.name)
+    case .character:
+        let builder = PresenceBuilder(input: prepared)
         let (codes, overall) = builder.report()
+        let notes = ReportNotes.make(
+            scheme: unit, ignored: prepared.ignored, reference: prepared.reference?.name,
+            ignoredDecisions: prepared.reference?.ignored ?? 0, undecided: builder.space.size - builder.units,
+            of: builder.space.size)
         return AgreementReport(
             unit: unit.name, overlapPercent: nil, coders: prepared.coders, documents: prepared.documents.count,
-            units: builder.space.size, codes: codes, groups: GroupBuilder.build(builder), overall: overall,
-            notes: notes)
+            units: builder.units, codes: codes, groups: GroupBuilder.build(builder), overall: overall,
+            notes: notes, reference: prepared.reference?.name)
+    case .document, .paragraph, .sentence:
+        return CoverageReport.report(CoverageBuilder.build(prepared, scheme: unit))
     }
+}
+
+/// The report of ``computeAgreement(_:unit:)`` from an ``AgreementCoverage`` (document,
+/// paragraph or sentence units): identical, byte for byte once encoded, to the report on the
+/// documents and codings the coverage was built from, without reading text or codings.
+public func computeAgreement(coverage: AgreementCoverage) -> AgreementReport {
+    CoverageReport.report(coverage)
 }

@@ -8,7 +8,8 @@ struct Accord: AsyncParsableCommand {
         discussion: "Global options --store PATH and --as NAME may come before or after the command.",
         subcommands: [
             Init.self, Key.self, Member.self, Doc.self, Code.self, Apply.self, Unapply.self, Recover.self, Import.self, Done.self,
-            Codings.self, AgreementCommand.self, Log.self, Show.self, Status.self, Verify.self, Rebuild.self, Conflicts.self,
+            Memo.self, Codings.self, AgreementCommand.self, Disagreements.self, Resolve.self, Log.self, Show.self, Blame.self,
+            Status.self, Verify.self, Rebuild.self, Conflicts.self, Audit.self,
             Serve.self, Remote.self, Clone.self, SyncCommand.self, BundleCommand.self, Demo.self,
         ]
     )

@@ -3,9 +3,9 @@ import Testing
 @testable import Agreement
 
 // End to end: documents and codings in, report out, against values the fixture script computed
-// with scikit-learn / statsmodels / krippendorff on unit-by-unit presence arrays (and a
-// line-by-line port of DKPro's unitizing alpha), for the document, paragraph and character
-// schemes.
+// with scikit-learn / statsmodels / krippendorff on unit-by-unit presence arrays (and an
+// independent implementation of DKPro's unitizing alpha over documents whose gaps end at their
+// boundaries), for the document, paragraph and character schemes.
 
 private struct ReportFile: Decodable {
     struct Case: Decodable {
@@ -103,7 +103,7 @@ private func input(_ c: ReportFile.Case) -> AgreementInput {
                 }
                 expectClose(code.fleissKappa, want.fleiss_kappa, "\(label) \(code.code) Fleiss")
                 expectClose(code.krippendorffAlpha, want.krippendorff_alpha, "\(label) \(code.code) alpha")
-                expectClose(code.unitizingAlpha, want.unitizing_alpha, "\(label) \(code.code) unitizing alpha (DKPro port)")
+                expectClose(code.unitizingAlpha, want.unitizing_alpha, "\(label) \(code.code) unitizing alpha (independent implementation)")
             }
             expectClose(report.overall.pooledKappa, expected.overall.pooled_kappa, "\(label) pooled kappa")
             expectClose(report.overall.meanKappa, expected.overall.mean_kappa, "\(label) mean kappa")

@@ -102,9 +102,11 @@ func reportHasTheDesignKeys(_ scheme: String) throws {
     ] {
         #expect(table.contains(expected), "table shows \(expected)")
     }
-    // A null kappa shows as — with a numbered note.
+    // A null kappa or interval shows as — with a numbered note: here first the interval of a
+    // perfect agreement, later a kappa without variation.
     #expect(table.contains("—[1]"))
-    #expect(table.contains("[1] no variation"))
+    #expect(table.contains("[1] perfect agreement"))
+    #expect(table.contains("] no variation"))
     #expect(!table.contains("nan") && !table.contains("inf"))
     // Fixed width: the pair rows of the code block line up.
     let lines = table.split(separator: "\n").filter { $0.contains("alice/") || $0.contains("bob/carol") }

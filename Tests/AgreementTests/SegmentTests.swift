@@ -54,7 +54,8 @@ import Testing
         AgreementInput(documents: docs, coders: ["a", "b"], codes: codes, codings: codings), unit: .segment(overlapPercent: 90))
     #expect(report.unit == "segment")
     #expect(report.overlapPercent == 90)
-    #expect(report.units == 3 + 3 + 1)
+    // Segment units: 2 matched pairs + 2 unmatched segments of code one, 1 of code two.
+    #expect(report.units == 5)
     let one = report.codes[0]
     #expect(one.present == [3, 3])
     let pair = one.pairs[0]

@@ -77,6 +77,19 @@ import Testing
         Case(fixture: "show-memo.txt", args: ["show", "4f6b037e"]),
         Case(fixture: "show-memo.json", args: ["show", "4f6b037e", "--json"]),
         Case(fixture: "verify.txt", args: ["verify"]),
+        // Memos, the lead's work and the history of a coding.
+        Case(fixture: "memo-list.json", args: ["--as", "lena", "memo", "list", "--json"]),
+        Case(fixture: "memo-list.txt", args: ["--as", "lena", "memo", "list"]),
+        Case(fixture: "memo-list-blind.json", args: ["--as", "alice", "memo", "list", "--json", "--at", beforeDone]),
+        Case(fixture: "disagreements.json", args: ["disagreements", "--json"]),
+        Case(fixture: "disagreements-pair.json", args: ["disagreements", "--json", "--coders", "alice,bob"]),
+        Case(fixture: "disagreements-pair.txt", args: ["disagreements", "--coders", "alice,bob"]),
+        Case(fixture: "disagreements-character.json", args: ["disagreements", "--json", "--unit", "character", "--coders", "alice,bob"]),
+        Case(fixture: "codings-consensus.json", args: ["codings", "--consensus", "--json"]),
+        Case(fixture: "blame.json", args: ["blame", "6bba2b7c", "--json"]),
+        Case(fixture: "blame.txt", args: ["blame", "6bba2b7c"]),
+        Case(fixture: "agreement-trend.json", args: ["agreement", "--trend", "--every", "10-events", "--json"]),
+        Case(fixture: "agreement-trend.txt", args: ["agreement", "--trend", "--every", "10-events"]),
         // Refusals: one line on stderr, exit 1.
         Case(fixture: "refused-unit.txt", args: ["agreement", "--unit", "word"], status: 1),
         Case(fixture: "refused-anchor.txt", args: ["--as", "alice", "apply", "values", "Data card"], status: 1),
@@ -84,6 +97,7 @@ import Testing
         Case(fixture: "refused-moment.txt", args: ["codings", "--at", "yesterday"], status: 1),
         Case(fixture: "refused-key.txt", args: ["--as", "mallory", "status"], status: 1),
         Case(fixture: "refused-type.txt", args: ["log", "--type", "memo.deleted"], status: 1),
+        Case(fixture: "refused-resolve.txt", args: ["--as", "alice", "resolve", "--agreed"], status: 1),
         Case(fixture: "refused-code.txt", args: ["--as", "alice", "apply", "values/kindness", "Data card", "--span", "0:4"], status: 1),
     ]
 

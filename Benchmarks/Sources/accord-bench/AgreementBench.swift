@@ -105,6 +105,32 @@ enum AgreementBench {
         precondition(pureReport.codes.map { $0.pairs.map(\.kappa) } == storeReport.codes.map { $0.pairs.map(\.kappa) },
                      "Store.agreement and computeAgreement disagree")
 
+        // The cacheable form: per document its paragraph boundaries and per (document, code,
+        // coder) a bitset of covered paragraphs, as the storage layer would keep them.
+        note("AgreementCoverage from the input, computeAgreement(coverage:), computeUnitRatings × \(repeats)")
+        var buildTimes: [Double] = [], coverageTimes: [Double] = [], ratingTimes: [Double] = [], coverageRatingTimes: [Double] = []
+        var coverage: AgreementCoverage! = nil
+        var coverageReport: AgreementReport! = nil
+        var ratingCount = 0
+        for _ in 0..<repeats {
+            let (built, tb) = timed { AgreementCoverage(input, unit: .paragraph)! }
+            buildTimes.append(tb)
+            coverage = built
+            let (r, t) = timed { computeAgreement(coverage: coverage) }
+            coverageTimes.append(t)
+            coverageReport = r
+            let (ratings, tr) = timed { computeUnitRatings(input, unit: .paragraph) }
+            ratingTimes.append(tr)
+            let (fromCoverage, tc) = timed { computeUnitRatings(coverage: coverage) }
+            coverageRatingTimes.append(tc)
+            precondition(ratings.count == fromCoverage.count)
+            ratingCount = ratings.count
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let identical = try coverageReport == pureReport && encoder.encode(coverageReport) == encoder.encode(pureReport)
+        precondition(identical, "computeAgreement(coverage:) and computeAgreement(input) differ")
+
         // scikit-learn on the same ratings.
         let sk = try runSklearn(data, report: storeReport, coders: coders, codes: project.codes.map(\.path), options: options)
 
@@ -116,11 +142,18 @@ enum AgreementBench {
         report.parameter("repeats", "\(repeats) (median)")
         report.row("Store.agreement (CLI path, from SQLite)", Format.seconds(storeMedian), "all statistics, \(storeReport.codes.count) codes")
         report.row("computeAgreement (in memory)", Format.seconds(pureMedian))
+        let coverageMedian = median(coverageTimes)
+        report.row("  AgreementCoverage from the input", Format.seconds(median(buildTimes)), "splits paragraphs, sets bits")
+        report.row("  computeAgreement(coverage:)", Format.seconds(coverageMedian), "same JSON, byte for byte")
+        report.row("  computeUnitRatings (in memory)", Format.seconds(median(ratingTimes)), "\(Format.int(ratingCount)) coded units")
+        report.row("  computeUnitRatings(coverage:)", Format.seconds(median(coverageRatingTimes)),
+                   "\(Format.ratio(median(coverageRatingTimes) / coverageMedian)) of computeAgreement(coverage:)")
         if let sk {
             report.row("scikit-learn cohen_kappa_score loop", Format.seconds(sk.seconds), "\(sk.calls) calls, sklearn \(sk.version), median of \(sk.repeats)")
             report.row("kappas compared", "\(sk.compared)", "max |Δ| = \(sk.maxDiff.map { String(format: "%.2e", $0) } ?? "mismatch (null vs value)")")
             report.row("speed-up, CLI path vs sklearn", Format.ratio(sk.seconds / storeMedian))
             report.row("speed-up, computeAgreement vs sklearn", Format.ratio(sk.seconds / pureMedian))
+            report.row("speed-up, computeAgreement(coverage:) vs sklearn", Format.ratio(sk.seconds / coverageMedian))
             report.goal("kappas identical to scikit-learn within 1e-9", met: (sk.maxDiff ?? .infinity) <= 1e-9)
             report.goal("CLI path ≥ 20× faster than scikit-learn (\(Format.ratio(sk.seconds / storeMedian)))", met: sk.seconds / storeMedian >= 20)
         } else {
@@ -151,6 +184,8 @@ enum AgreementBench {
         report.goal("character units on \(megabytes) MB with \(Format.int(charCodings)) codings < 100 ms (\(Format.seconds(charMedian)))", met: charMedian < 0.1)
         report.print()
         var figures: [String: Double] = ["units": Double(data.unitCount), "store_ms": storeMedian * 1000, "compute_ms": pureMedian * 1000,
+                                         "coverage_build_ms": median(buildTimes) * 1000, "coverage_compute_ms": coverageMedian * 1000,
+                                         "ratings_ms": median(ratingTimes) * 1000, "coverage_ratings_ms": median(coverageRatingTimes) * 1000,
                                          "character_ms": charMedian * 1000, "character_store_ms": storeChar * 1000]
         if let sk {
             figures["sklearn_ms"] = sk.seconds * 1000

@@ -15,6 +15,7 @@ let benchmarks: [(String, (Options) throws -> Void)] = [
     ("rebuild", RebuildBench.run),
     ("apply-cold", ApplyColdBench.run),
     ("agreement", AgreementBench.run),
+    ("trend", TrendBench.run),
     ("clone", CloneBench.run),
     ("sync-wire", SyncWireBench.run),
 ]

@@ -77,19 +77,24 @@ public enum UnitScheme: Sendable, Hashable {
 /// Everything the agreement computation needs, already filtered by the caller (for example to
 /// the documents every compared coder marked done). `coders` fixes the coder order of every
 /// pair and table; `codes` fixes the row order.
+///
+/// With a `reference` (the consensus a lead decided), ``computeAgreement(_:unit:)`` compares
+/// each coder against it instead of the coders with one another; see ``AgreementReference``.
 public struct AgreementInput: Sendable {
     public var documents: [AgreementDocument]
     public var coders: [String]
     public var codes: [AgreementCode]
     public var codings: [AgreementCoding]
+    public var reference: AgreementReference?
 
     public init(
         documents: [AgreementDocument], coders: [String], codes: [AgreementCode],
-        codings: [AgreementCoding]
+        codings: [AgreementCoding], reference: AgreementReference? = nil
     ) {
         self.documents = documents
         self.coders = coders
         self.codes = codes
         self.codings = codings
+        self.reference = reference
     }
 }

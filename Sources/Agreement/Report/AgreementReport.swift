@@ -15,23 +15,29 @@ public struct AgreementReport: Codable, Sendable, Hashable {
     public var coders: [String]
     /// Number of documents compared.
     public var documents: Int
-    /// Number of units: documents, paragraphs, sentences, characters, or (segment scheme)
-    /// coded segments of all coders and codes.
+    /// Number of units compared: documents, paragraphs, sentences or characters (against a
+    /// reference: only those the reference rated). Segment scheme: the segment units of
+    /// every code, counted as ``computeUnitRatings(_:unit:)`` lists them — a set of matched
+    /// segments (one per coder) once, every other segment once — which with two coders is
+    /// both + only_first + only_second summed over codes, the overall pair's `n`.
     public var units: Int
     public var codes: [CodeAgreement]
     public var groups: [GroupAgreement]
     public var overall: OverallAgreement
     /// Definitions and caveats a reader of the numbers needs.
     public var notes: [String]
+    /// The reference rater every coder was compared against (e.g. `consensus`), else null.
+    public var reference: String?
 
     enum CodingKeys: String, CodingKey {
-        case unit, coders, documents, units, codes, groups, overall, notes
+        case unit, coders, documents, units, codes, groups, overall, notes, reference
         case overlapPercent = "overlap_percent"
     }
 
     public init(
         unit: String, overlapPercent: Double?, coders: [String], documents: Int, units: Int,
-        codes: [CodeAgreement], groups: [GroupAgreement], overall: OverallAgreement, notes: [String]
+        codes: [CodeAgreement], groups: [GroupAgreement], overall: OverallAgreement, notes: [String],
+        reference: String? = nil
     ) {
         self.unit = unit
         self.overlapPercent = overlapPercent
@@ -42,6 +48,7 @@ public struct AgreementReport: Codable, Sendable, Hashable {
         self.groups = groups
         self.overall = overall
         self.notes = notes
+        self.reference = reference
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -55,5 +62,6 @@ public struct AgreementReport: Codable, Sendable, Hashable {
         try c.encode(groups, forKey: .groups)
         try c.encode(overall, forKey: .overall)
         try c.encode(notes, forKey: .notes)
+        try c.encode(reference, forKey: .reference)
     }
 }

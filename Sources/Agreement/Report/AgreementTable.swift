@@ -8,7 +8,9 @@ extension AgreementReport {
         var out: [String] = []
         var header = "Agreement by \(unit)"
         if let overlapPercent { header += " (overlap ≥ \(Format.number(overlapPercent, 1))%)" }
-        header += " · coders: \(coders.joined(separator: ", ")) · \(documents) document\(documents == 1 ? "" : "s") · \(units) unit\(units == 1 ? "" : "s")"
+        header += " · coders: \(coders.joined(separator: ", "))"
+        if let reference { header += " · against \(reference)" }
+        header += " · \(documents) document\(documents == 1 ? "" : "s") · \(units) unit\(units == 1 ? "" : "s")"
         out.append(header)
         out.append("")
 
@@ -35,9 +37,11 @@ extension AgreementReport {
                 line += Format.pad(pair.coders.joined(separator: "/"), pairWidth)
                 var kappa = Format.number(pair.kappa, 3)
                 if pair.kappa == nil, let note = pair.note { kappa += footnotes.mark(note) }
+                var interval = Format.interval(pair.kappaCi95)
+                if pair.kappa != nil, pair.kappaCi95 == nil, let note = pair.note { interval += footnotes.mark(note) }
                 let cells = [
                     "\(pair.n)", "\(pair.both)", "\(pair.onlyFirst)", "\(pair.onlySecond)", "\(pair.neither)",
-                    Format.percent(pair.percentAgreement), kappa, Format.interval(pair.kappaCi95),
+                    Format.percent(pair.percentAgreement), kappa, interval,
                     Format.number(pair.pabak, 3), Format.number(pair.gwetAc1, 3),
                 ]
                 for (cell, column) in zip(cells, columns) { line += Format.pad(cell, column.1, right: true) }
@@ -66,8 +70,10 @@ extension AgreementReport {
                 for pair in group.pairs {
                     var kappa = Format.number(pair.kappa, 3)
                     if pair.kappa == nil, let note = pair.note { kappa += footnotes.mark(note) }
+                    var interval = Format.interval(pair.kappaCi95)
+                    if pair.kappa != nil, pair.kappaCi95 == nil, let note = pair.note { interval += footnotes.mark(note) }
                     out.append(
-                        "  \(pair.coders.joined(separator: "/")): n \(pair.n) · kappa \(kappa) \(Format.interval(pair.kappaCi95)) · agree \(Format.percent(pair.percentAgreement)) · AC1 \(Format.number(pair.gwetAc1, 3))"
+                        "  \(pair.coders.joined(separator: "/")): n \(pair.n) · kappa \(kappa) \(interval) · agree \(Format.percent(pair.percentAgreement)) · AC1 \(Format.number(pair.gwetAc1, 3))"
                     )
                     out.append(contentsOf: Format.matrix(pair.confusion, labels: group.categories, rows: pair.coders[0], columns: pair.coders[1]))
                 }

@@ -3,9 +3,11 @@ public struct CodeAgreement: Codable, Sendable, Hashable {
     /// The code's path.
     public var code: String
     public var id: String
-    /// Units each coder rated "present", in `coders` order.
+    /// Units each coder rated "present", in `coders` order (against a reference: among the
+    /// units the reference rated).
     public var present: [Int]
-    /// One entry per coder pair (i < j in `coders` order).
+    /// One entry per coder pair (i < j in `coders` order), or against a reference one per
+    /// coder: `[coder, reference]`.
     public var pairs: [PairAgreement]
     /// Fleiss (1971) over all coders; null with `fleiss_kappa_note` when undefined.
     public var fleissKappa: Double?
@@ -17,10 +19,13 @@ public struct CodeAgreement: Codable, Sendable, Hashable {
     public var gwetAc1: Double?
     /// Brennan–Prediger over all coders (irrCAC `bp()`), q = 2.
     public var brennanPrediger: Double?
-    /// Krippendorff's unitizing alpha on the coders' character spans (documents concatenated),
-    /// whatever `unit` is.
+    /// Krippendorff's unitizing alpha on the coders' character spans, whatever `unit` is (see
+    /// ``UnitizingAlpha``: DKPro Statistics' formula over all documents, gaps ending at
+    /// document boundaries).
     public var unitizingAlpha: Double?
     public var unitizingAlphaNote: String?
+    /// Against a reference: units the reference rated present (null otherwise).
+    public var referencePresent: Int?
 
     enum CodingKeys: String, CodingKey {
         case code, id, present, pairs
@@ -32,11 +37,13 @@ public struct CodeAgreement: Codable, Sendable, Hashable {
         case brennanPrediger = "brennan_prediger"
         case unitizingAlpha = "unitizing_alpha"
         case unitizingAlphaNote = "unitizing_alpha_note"
+        case referencePresent = "reference_present"
     }
 
     public init(
         code: String, id: String, present: [Int], pairs: [PairAgreement], fleissKappa: Estimate,
-        krippendorffAlpha: Estimate, gwetAc1: Double?, brennanPrediger: Double?, unitizingAlpha: Estimate
+        krippendorffAlpha: Estimate, gwetAc1: Double?, brennanPrediger: Double?, unitizingAlpha: Estimate,
+        referencePresent: Int? = nil
     ) {
         self.code = code
         self.id = id
@@ -50,6 +57,7 @@ public struct CodeAgreement: Codable, Sendable, Hashable {
         self.brennanPrediger = brennanPrediger
         self.unitizingAlpha = unitizingAlpha.value
         self.unitizingAlphaNote = unitizingAlpha.note
+        self.referencePresent = referencePresent
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -66,6 +74,7 @@ public struct CodeAgreement: Codable, Sendable, Hashable {
         try c.encode(brennanPrediger, forKey: .brennanPrediger)
         try c.encode(unitizingAlpha, forKey: .unitizingAlpha)
         try c.encode(unitizingAlphaNote, forKey: .unitizingAlphaNote)
+        try c.encode(referencePresent, forKey: .referencePresent)
     }
 }
 

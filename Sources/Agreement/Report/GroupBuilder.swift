@@ -18,41 +18,35 @@ enum GroupBuilder {
         return order.map { ($0, members[$0]!) }
     }
 
+    /// The character scheme: stretches of characters over which no rater's state changes, each
+    /// weighted by its length.
     static func build(_ builder: PresenceBuilder) -> [GroupAgreement] {
         let input = builder.input
-        let coders = input.coders
-        let pairs = input.pairs
+        let raters = builder.raters
+        let names = raters.names
         return groups(input.codes).map { group in
             let q = group.categories.count
-            let lists = coders.indices.map { r in group.categories.map { builder.presence[$0][r] } }
-            var confusion = [[[Int]]](
-                repeating: [[Int]](repeating: [Int](repeating: 0, count: q), count: q), count: pairs.count)
-            var fleiss = FleissAccumulator(categories: q)
-            var alpha = CoincidenceAccumulator(categories: q)
+            let lists = (0..<raters.count).map { r in group.categories.map { builder.presence[$0][r] } }
+            var tally = GroupTally(raters: raters.count, categories: q)
             var multiCount = 0
-            var multiRuns: [(run: Range<Int>, coders: [Int])] = []
+            var multiRuns: [(run: Range<Int>, raters: [Int])] = []
+            var ratings = [Int](repeating: GroupTally.missing, count: raters.count)
             CharacterSweep.sweepCategories(lists) { stretch, states in
                 let weight = stretch.count
                 let multi = states.indices.filter { states[$0] == .multiple }
                 if !multi.isEmpty {
                     multiCount += weight
-                    if let last = multiRuns.last, last.run.upperBound == stretch.lowerBound, last.coders == multi {
+                    if let last = multiRuns.last, last.run.upperBound == stretch.lowerBound, last.raters == multi {
                         multiRuns[multiRuns.count - 1].run = last.run.lowerBound..<stretch.upperBound
                     } else {
                         multiRuns.append((stretch, multi))
                     }
                     return
                 }
-                let ratings: [Int?] = states.map {
-                    if case .category(let k) = $0 { return k }
-                    return nil
+                for (r, state) in states.enumerated() {
+                    if case .category(let k) = state { ratings[r] = k } else { ratings[r] = GroupTally.missing }
                 }
-                for (p, (i, j)) in pairs.enumerated() {
-                    if let a = ratings[i], let b = ratings[j] { confusion[p][a][b] += weight }
-                }
-                let counts = CategoryCounts(ratings, categories: q)
-                if counts.total == coders.count { fleiss.add(counts, weight: Double(weight)) }
-                alpha.add(counts, weight: Double(weight))
+                tally.add(ratings, weight: weight)
             }
             var listed: [MultiCodedUnit] = []
             for (run, who) in multiRuns {
@@ -60,17 +54,13 @@ enum GroupBuilder {
                     listed.append(
                         MultiCodedUnit(
                             document: input.documents[place.document].id, start: place.span.lowerBound,
-                            end: place.span.upperBound, coders: who.map { coders[$0] }))
+                            end: place.span.upperBound, coders: who.map { names[$0] }))
                 }
             }
-            let pairResults = pairs.enumerated().map { p, pair in
-                PairStatistics.group(coders: [coders[pair.0], coders[pair.1]], confusion: confusion[p])
-            }
+            let stats = tally.statistics(pairs: raters.pairs, names: names, tooFew: raters.tooFew)
             return GroupAgreement(
-                group: group.path, categories: group.categories.map { input.codes[$0].path }, coders: coders,
-                pairs: pairResults,
-                fleissKappa: coders.count < 2 ? .undefined(Why.fewerThanTwoCoders) : fleiss.estimate,
-                krippendorffAlpha: coders.count < 2 ? .undefined(Why.fewerThanTwoCoders) : alpha.alpha,
+                group: group.path, categories: group.categories.map { input.codes[$0].path }, coders: input.coders,
+                pairs: stats.pairs, fleissKappa: stats.fleiss, krippendorffAlpha: stats.alpha,
                 multiCodedUnits: multiCount, multiCoded: listed, note: nil)
         }
     }

@@ -1,21 +1,22 @@
 /// The overall block, shared by every scheme.
 enum Overall {
     static func make(
-        input: PreparedInput, codes: [CodeAgreement], tables: [[TwoByTwo]], alpha: Estimate,
+        raters: Raters, hasCodes: Bool, codes: [CodeAgreement], tables: [[TwoByTwo]], alpha: Estimate,
         pairStatistics: ([String], TwoByTwo) -> PairAgreement
     ) -> OverallAgreement {
-        let pairs = input.pairs
+        let pairs = raters.pairs
+        let names = raters.names
         var pooled: [PairAgreement] = []
         for (p, (i, j)) in pairs.enumerated() {
             var table = TwoByTwo(both: 0, onlyFirst: 0, onlySecond: 0, neither: 0)
             for perCode in tables { table = table + perCode[p] }
-            pooled.append(pairStatistics([input.coders[i], input.coders[j]], table))
+            pooled.append(pairStatistics([names[i], names[j]], table))
         }
         let pooledKappas = pooled.compactMap(\.kappa)
         let pooledKappa: Estimate
         if pairs.isEmpty {
             pooledKappa = .undefined(Why.fewerThanTwoCoders)
-        } else if input.codes.isEmpty {
+        } else if !hasCodes {
             pooledKappa = .undefined("there are no codes")
         } else if pooledKappas.isEmpty {
             pooledKappa = .undefined("undefined for every coder pair's pooled table: " + (pooled.first?.note ?? ""))
@@ -27,7 +28,7 @@ enum Overall {
         if all.isEmpty {
             meanKappa = .undefined(
                 pairs.isEmpty ? Why.fewerThanTwoCoders
-                    : input.codes.isEmpty ? "there are no codes" : "kappa is undefined for every code and pair")
+                    : !hasCodes ? "there are no codes" : "kappa is undefined for every code and pair")
         } else {
             meanKappa = Estimate(mean(all))
         }

@@ -28,7 +28,29 @@ enum ReportNotes {
         notes.append(
             "overall.pooled_kappa is the mean over coder pairs of the kappa of each pair's table summed over all codes (with two coders: that table's kappa); overall.percent_agreement likewise; overall.mean_kappa is the mean of the defined per-code, per-pair kappas, nulls ignored")
         notes.append(
-            "unitizing_alpha is Krippendorff's (1995) alpha-U on each coder's character spans of the code, all documents laid end to end, as DKPro Statistics (INCEpTION) computes it")
+            "unitizing_alpha is Krippendorff's (1995, 2004) alpha-U on each coder's character spans of the code, by DKPro Statistics' formula (KrippendorffAlphaUnitizingAgreement) over all compared documents, a coder's gaps ending at document boundaries; a coder's overlapping spans of one code are merged")
+        return notes
+    }
+
+    /// The general notes, then what was ignored and, against a reference, what was left out.
+    static func make(
+        scheme: UnitScheme, ignored: Int, reference: String?, ignoredDecisions: Int, undecided: Int, of total: Int,
+        undecidedWhat: String = "unit(s)"
+    ) -> [String] {
+        var notes = general(scheme: scheme)
+        if ignored > 0 {
+            notes.append(
+                "\(ignored) coding(s) ignored: unknown coder, document or code, or an empty span after clipping to the document")
+        }
+        if let reference {
+            notes.append(
+                "each coder is compared against the reference `\(reference)` on the units it rated: a unit is rated when one decision's span covers it entirely, and the reference rates a code present there when a covering decision lists it; fleiss_kappa, krippendorff_alpha, gwet_ac1 and brennan_prediger count the reference as one more rater, on those units")
+            notes.append(
+                "\(undecided) of \(total) \(undecidedWhat) left out as undecided: no decision of `\(reference)` covers them")
+            if ignoredDecisions > 0 {
+                notes.append("\(ignoredDecisions) decision(s) of `\(reference)` ignored: unknown document, or an empty span after clipping to the document")
+            }
+        }
         return notes
     }
 }

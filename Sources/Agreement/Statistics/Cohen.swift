@@ -93,7 +93,11 @@ public enum Cohen {
     }
 
     /// Fleiss, Cohen & Everitt (1969) large-sample SE of kappa (under the alternative).
+    /// When one coder put every unit in one category, kappa is exactly 0 and so is the
+    /// variance; rounding would leave a residue of ±1e-17 whose square root (≈ 1e-9) means
+    /// nothing, so the exact 0 is returned.
     static func standardError(_ t: SquareTable, kappa: Double, pe: Double) -> Double {
+        if t.rows.contains(1) || t.cols.contains(1) { return 0 }
         let oneMinusKappa = 1 - kappa
         var termA = 0.0
         var termB = 0.0

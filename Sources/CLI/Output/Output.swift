@@ -59,7 +59,8 @@ enum Output {
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
         for (n, row) in all.enumerated() {
             let cells = row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                // Padded by characters: `padding(toLength:)` counts UTF-16 units and would cut an emoji's cell short.
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[i] - cell.count))
             }
             write(cells.joined(separator: "  "))
             if n == 0 { write(widths.enumerated().map { i, w in String(repeating: "-", count: i == widths.count - 1 ? max(w, 1) : w) }.joined(separator: "  ")) }

@@ -20,8 +20,23 @@ public struct BlindCoding: Sendable {
 
     public func isVisible(_ coding: CodingRow) -> Bool {
         guard blind else { return true }
-        if let readerMember, coding.member == readerMember || progress.isDone(coding.document, by: readerMember) { return true }
-        return readerKeys.contains(coding.author)
+        if let readerMember, coding.member == readerMember { return true }
+        return isVisible(author: coding.author, document: coding.document)
+    }
+
+    /// Whether the reader may see what `author` wrote about `document` (a
+    /// coding, or a memo on the document or on one of its codings); nil
+    /// `document`: about no document (a memo on a code or the project).
+    public func isVisible(author: String, document: String?) -> Bool {
+        guard blind, let document else { return true }
+        return readerKeys.contains(author) || seesAll(of: document)
+    }
+
+    /// Whether the reader may see every coder's work on `document`.
+    public func seesAll(of document: String) -> Bool {
+        guard blind else { return true }
+        guard let readerMember else { return false }
+        return progress.isDone(document, by: readerMember)
     }
 
     /// How many codings were hidden, for a note under the output.

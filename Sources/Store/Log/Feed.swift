@@ -96,3 +96,20 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Every held event's exact bytes, in the order they were stored (each
+    /// after its `prev` and `deps`), streamed: for exports of the whole log.
+    public func forEachEvent(_ body: ([UInt8]) throws -> Void) throws(AccordError) {
+        try readDatabase { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT bytes FROM events ORDER BY rowid")
+            while let row = try rows.next() { try body((row[0] as Blob).bytes) }
+        }
+    }
+
+    /// The tips of every author's chains (events no held event of the same
+    /// author names as `prev`), sorted: what `headsDigest` covers.
+    public func chainTips() throws(AccordError) -> [String] {
+        try readDatabase { db in try String.fetchAll(db, sql: "SELECT head_id FROM chains ORDER BY head_id") }
+    }
+}

@@ -17,11 +17,29 @@ struct AgreementCommand: ParsableCommand, TakesGlobalOptions {
     @Option(help: "Only this exclusive group (the parent code's path).") var group: String?
     @Option(help: "Segment units only: percent overlap that makes two segments match (default: 90).") var overlap: Double?
     @Flag(help: "Also count documents not every coder has marked done.") var includeUnfinished = false
+    @Option(help: "`consensus`: compare each coder against the decided consensus instead of with one another.") var against: String?
+    @Flag(help: "The per-code kappa and alpha at each step of the history (with --every).") var trend = false
+    @Option(help: "The trend's step: a duration (1d, 6h, 30m) or a number of events (500-events).") var every: String?
 
     /// The overlap segments use when --overlap is not given.
     static let defaultOverlap = 90.0
 
     func validate() throws {
+        try AgreementCommand.validateOverlap(overlap, unit: unit)
+        if let against, against != "consensus" {
+            throw AccordError("bad_against", "--against takes `consensus`; got `\(against)`")
+        }
+        if trend {
+            guard let every else { throw AccordError("bad_step", "--trend needs --every (1d, 6h, 30m or N-events)") }
+            _ = try TrendStep.parse(every)
+            guard read.at == nil else { throw AccordError("bad_step", "--trend covers the whole history; drop --at") }
+        } else if every != nil {
+            throw AccordError("bad_step", "--every goes with --trend")
+        }
+    }
+
+    /// `--overlap` only with segment units, and a percentage.
+    static func validateOverlap(_ overlap: Double?, unit: AgreementUnit) throws(AccordError) {
         guard let overlap else { return }
         guard unit == .segment else {
             throw AccordError("bad_overlap", "--overlap applies to --unit segment only; got --unit \(unit.rawValue)")
@@ -37,6 +55,7 @@ struct AgreementCommand: ParsableCommand, TakesGlobalOptions {
             query.codes = AgreementCommand.list(codes)
             query.group = group
             query.includeUnfinished = includeUnfinished
+            query.againstConsensus = against == "consensus"
             query.moment = try read.moment()
             return query
         }
@@ -50,12 +69,20 @@ struct AgreementCommand: ParsableCommand, TakesGlobalOptions {
     func run() throws {
         let query = try query
         let store = try global.openStore()
-        let (report, leftOut) = try Replica(store: store).agreement(query)
+        if trend, let every {
+            try AgreementTrendOutput.print(try Replica(store: store).agreementTrend(query, cut: try TrendStep.parse(every)),
+                                           every: every, json: read.json)
+            return
+        }
+        let (report, leftOut, leftOutCoders) = try Replica(store: store).agreement(query)
         if read.json {
             let encoder = JSONEncoder()
             var json = (try? JSONParser.parse(Array(encoder.encode(report)))) ?? .null
             if case .object(var fields) = json {
                 fields["left_out"] = .array(leftOut.map { ["document": .string($0.document), "title": .string($0.title), "reason": .string($0.reason)] })
+                if !leftOutCoders.isEmpty {
+                    fields["left_out_coders"] = .array(leftOutCoders.map { ["coder": .string($0.name), "reason": .string($0.reason)] })
+                }
                 json = .object(fields)
             }
             Output.json(json)
@@ -64,6 +91,9 @@ struct AgreementCommand: ParsableCommand, TakesGlobalOptions {
         let table = report.escapedForTerminal().table()
         for line in table.split(separator: "\n", omittingEmptySubsequences: false).dropLast(table.hasSuffix("\n") ? 1 : 0) {
             Output.line(String(line))
+        }
+        for coder in leftOutCoders {
+            Output.line("Not compared: \(TerminalText.escaped(coder.name)) — \(coder.reason) (name coders with --coders)")
         }
         if !leftOut.isEmpty {
             Output.line("Left out (\(leftOut.count)): " + leftOut.map { "\($0.title) — \($0.reason)" }.joined(separator: "; "))

@@ -10,9 +10,20 @@ struct Codings: ParsableCommand, TakesGlobalOptions {
     @Option(help: "Only this document (title or id).") var doc: String?
     @Option(help: "Only this code (path or id; includes codes merged into it).") var code: String?
     @Flag(help: "Show other coders' codings even where you have not finished the document.") var reveal = false
+    @Flag(help: "The consensus leads decided instead (`resolve`): one row per decided code, coder `consensus`.") var consensus = false
+
+    func validate() throws {
+        if consensus, coder != nil || reveal {
+            throw AccordError("bad_consensus", "--consensus lists the leads' decisions; drop --coder and --reveal")
+        }
+    }
 
     func run() throws {
         let store = try global.openStore()
+        if consensus {
+            try ConsensusOutput.print(try Replica(store: store).consensus(document: doc, code: code, at: try read.moment()), json: read.json)
+            return
+        }
         var query = CodingsQuery()
         (query.coder, query.document, query.code, query.reveal, query.moment) = (coder, doc, code, reveal, try read.moment())
         let listing = try Replica(store: store).codings(query, reader: try global.readerKey(in: store))

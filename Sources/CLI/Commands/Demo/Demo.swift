@@ -109,6 +109,30 @@ struct Demo: AsyncParsableCommand {
         demo.say("Replay: Bob's harmlessness codings as they stood before his revision, then now")
         try await demo.run(["codings", "--coder", "bob", "--code", "values/harmlessness", "--at", checkpoint], in: "lena")
         try await demo.run(["codings", "--coder", "bob", "--code", "values/harmlessness"], in: "lena")
+        demo.say("Lena adjudicates: the paragraphs where Alice and Bob differ, with the text")
+        try await demo.run(["disagreements", "--undecided"], in: "lena")
+        demo.say("She accepts every paragraph where they agree in one batch, then decides one by hand")
+        try await demo.run(["resolve", "--agreed", "--note", "coders agreed"], as: "lena", in: "lena")
+        let open = try await demo.run(["disagreements", "--undecided", "--json"], in: "lena", quiet: true)
+        if let unit = (try? JSONParser.parse(open))?["units"]?.arrayValue?.first, let name = unit["unit"]?.stringValue {
+            let codes = Set((unit["codes"]?.objectValue ?? [:]).values.flatMap { $0.arrayValue ?? [] }.compactMap(\.stringValue)).sorted()
+            try await demo.run(["resolve", name] + (codes.isEmpty ? ["--none"] : codes.flatMap { ["--code", $0] })
+                                + ["--note", "both readings hold"], as: "lena", in: "lena")
+            try await demo.run(["memo", "add", "--doc", String(name[..<(name.lastIndex(of: ":") ?? name.endIndex)]),
+                                "Decided with both coders' codes; revisit at the next calibration."], as: "lena", in: "lena", quiet: true)
+        }
+        try await demo.run(["codings", "--consensus"], in: "lena")
+        demo.say("Alice's and Bob's agreement with the consensus")
+        try await demo.run(["agreement", "--against", "consensus"], in: "lena")
+
+        demo.say("An auditor's view: the history of Bob's withdrawn coding, and agreement before and after his revision")
+        if let id = (try? JSONParser.parse(bobsFirst))?["codings"]?.arrayValue?.first?["id"]?.stringValue {
+            try await demo.run(["blame", id], in: "lena")
+        }
+        for at in [["--at", checkpoint], []] {
+            try await demo.run(["agreement", "--coders", "alice,bob", "--codes", "values/harmlessness,values/honesty", "--include-unfinished"] + at,
+                               in: "lena")
+        }
         await hubServer.stop()
         print("")
         print("Done. Every step above was an `accord` command; run `accord --help` to explore.")

@@ -25,7 +25,11 @@ struct Conflicts: ParsableCommand, TakesGlobalOptions {
             switch c.kind {
             case .codebook: return catalog.code(id: c.thing)?.path ?? c.thing
             case .member: return catalog.members.first { $0.id == c.thing }?.name ?? c.thing
-            case .adjudication: return c.thing
+            case .adjudication:
+                // The unit as `resolve` takes it: DOCUMENT:START-END.
+                let parts = c.thing.split(separator: ":")
+                guard parts.count == 3, let doc = catalog.document(id: String(parts[0])) else { return c.thing }
+                return "\(doc.title):\(parts[1])-\(parts[2])"
             }
         }
         if read.json {
@@ -50,7 +54,7 @@ struct Conflicts: ParsableCommand, TakesGlobalOptions {
             }
         }
         if !conflicts.isEmpty {
-            Output.line("A lead resolves a conflict with a new edit (e.g. `accord code rename`), which replaces every side.")
+            Output.line("A lead resolves a codebook conflict with a new edit (e.g. `accord code rename`), and an adjudication conflict with `accord resolve UNIT`; either replaces every side.")
         }
         for f in forks {
             Output.line("fork: \(catalog.name(ofKey: f.author)) signed \(f.ids.count) events at seq \(f.seq)\(f.open ? "" : " (healed)"): "

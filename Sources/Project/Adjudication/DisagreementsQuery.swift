@@ -1,0 +1,93 @@
+import Agreement
+import Store
+
+/// What `accord disagreements` lists.
+public struct DisagreementsQuery: Sendable {
+    public var unit: UnitScheme = .paragraph
+    /// Member names; empty means every member who has coded.
+    public var coders: [String] = []
+    /// Code paths or ids; empty means every live code.
+    public var codes: [String] = []
+    /// Only this document (title or id).
+    public var document: String?
+    /// Only units no lead has decided yet.
+    public var undecided = false
+    public var includeUnfinished = false
+    public var moment: Moment = .now
+
+    public init() {}
+}
+
+/// One unit where the compared coders differ.
+public struct Disagreement: Sendable {
+    /// `DOCUMENT:START-END`, what `resolve` takes.
+    public var name: String
+    public var document: Catalog.Document
+    public var start: Int
+    public var end: Int
+    /// The unit's text, whole.
+    public var text: String
+    /// Coder name → the paths of the codes they applied there, sorted.
+    public var codes: [(coder: String, paths: [String])]
+    /// The decided consensus over the unit (the standing decisions covering
+    /// it), as code paths; nil when no decision covers it.
+    public var consensus: [String]?
+}
+
+public struct DisagreementListing: Sendable {
+    public var coders: [String]
+    public var units: [Disagreement]
+    public var leftOut: [LeftOutDocument]
+    /// Units left out because blind coding hides the document from the reader.
+    public var hidden: Int
+    public var note: String?
+}
+
+extension Replica {
+    /// Every unit where the compared coders differ, ordered by document and
+    /// position: the same units, coders and documents `agreement` counts.
+    public func disagreements(_ query: DisagreementsQuery, reader: SigningKey?) throws(AccordError) -> DisagreementListing {
+        try store.read(at: query.moment) { view in
+            var request = Comparison.Request()
+            (request.coders, request.codes, request.document, request.includeUnfinished) =
+                (query.coders, query.codes, query.document, query.includeUnfinished)
+            let comparison = try Comparison.build(view, request)
+            let catalog = comparison.catalog
+            let ratings = computeUnitRatings(comparison.input, unit: query.unit).filter { !$0.agreed }
+            let decisions = try view.decisions()
+            let standing = Dictionary(grouping: decisions.standing, by: \.document)
+            let blind = BlindCoding(reader: reader, catalog: catalog, progress: try view.progress(), reveal: false)
+            var texts: [String: [Unicode.Scalar]] = [:]
+            var units: [Disagreement] = []
+            var hidden = 0
+            // Documents in the comparison's order (the catalog's), units by position.
+            let order = Dictionary(comparison.input.documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let sorted = ratings.sorted { (order[$0.document] ?? 0, $0.start, $0.end) < (order[$1.document] ?? 0, $1.start, $1.end) }
+            for rating in sorted {
+                guard let document = catalog.document(id: rating.document) else { continue }
+                guard blind.seesAll(of: document.id) else { hidden += 1; continue }
+                let covering = (standing[rating.document] ?? []).filter { $0.start <= rating.start && rating.end <= $0.end }
+                if query.undecided, !covering.isEmpty { continue }
+                let consensus = covering.isEmpty ? nil : Set(covering.flatMap { $0.codes.map(catalog.effectiveCode) })
+                    .map { catalog.code(id: $0)?.path ?? $0 }.sorted()
+                if texts[document.id] == nil {
+                    texts[document.id] = Array((comparison.input.documents.first { $0.id == document.id }?.text ?? "").unicodeScalars)
+                }
+                let scalars = texts[document.id] ?? []
+                let slice = scalars[min(rating.start, scalars.count)..<min(rating.end, scalars.count)]
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: slice)
+                units.append(Disagreement(
+                    name: UnitName.format(document: document, start: rating.start, end: rating.end, catalog: catalog),
+                    document: document, start: rating.start, end: rating.end, text: String(text),
+                    codes: comparison.input.coders.map { coder in
+                        (coder, (rating.codes[coder] ?? []).map { catalog.code(id: $0)?.path ?? $0 }.sorted())
+                    },
+                    consensus: consensus))
+            }
+            return DisagreementListing(
+                coders: comparison.input.coders, units: units, leftOut: comparison.leftOut, hidden: hidden,
+                note: hidden == 0 ? nil : "\(hidden) unit(s) hidden: blind coding hides other coders' work on documents you have not marked done")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Agreement
+import Store
+
+/// Which coders, codes and documents a comparison of coders covers: the one
+/// rule `agreement`, `disagreements`, `resolve --agreed` and the trend share,
+/// so a unit listed as a disagreement is exactly a unit the kappa tables count.
+struct Comparison {
+    var catalog: Catalog
+    var coders: [Catalog.Member]
+    var codes: [Catalog.Code]
+    var leftOut: [LeftOutDocument]
+    /// Members who coded but are not compared, with why.
+    var leftOutCoders: [LeftOutCoder]
+    var input: AgreementInput
+
+    /// What to compare; empty lists mean the defaults.
+    struct Request {
+        var coders: [String] = []
+        var codes: [String] = []
+        var group: String?
+        /// Only this document (title or id).
+        var document: String?
+        var includeUnfinished = false
+        /// The fewest coders the comparison needs (two between coders, one against a reference).
+        var minimumCoders = 2
+    }
+
+    /// The comparison `request` names, read from `view`.
+    static func build(_ view: StoreView, _ request: Request) throws(AccordError) -> Comparison {
+        let catalog = try view.catalog()
+        let progress = try view.progress()
+        let all = try view.codings(catalog: catalog)
+        // Coders.
+        var coders: [Catalog.Member] = []
+        var leftOutCoders: [LeftOutCoder] = []
+        let only = try request.document.map { (d) throws(AccordError) in try catalog.document(named: d).id }
+        // Who counts is decided over the whole project, so that narrowing to
+        // one document (--doc) shows that document left out, with why,
+        // rather than finding no coders.
+        let candidates = catalog.documents.filter { !$0.retired }.map(\.id)
+        if request.coders.isEmpty {
+            // A done marker is a rating: a coder who finished a document and
+            // found nothing to code rated every unit "absent", and dropping
+            // them would inflate agreement. So the default is every member
+            // who marked a compared document done; with
+            // --include-unfinished, also everyone who coded one.
+            let authors = Set(all.filter { candidates.contains($0.document) }.compactMap(\.member))
+            let finished = Set(catalog.members.filter { m in candidates.contains { progress.isDone($0, by: m.id) } }.map(\.id))
+            coders = catalog.members.filter { finished.contains($0.id) || (request.includeUnfinished && authors.contains($0.id)) }
+            for member in catalog.members where authors.contains(member.id) && !coders.contains(where: { $0.id == member.id }) {
+                leftOutCoders.append(LeftOutCoder(name: member.name, reason: "coded but marked no compared document done"))
+            }
+        } else {
+            for name in request.coders {
+                guard let member = catalog.member(named: name) else { throw AccordError.unknownMember("no member `\(name)`") }
+                coders.append(member)
+            }
+        }
+        guard coders.count >= request.minimumCoders else {
+            let found = coders.isEmpty ? "none" : coders.map(\.name).joined(separator: ", ")
+            let why = request.coders.isEmpty ? " who marked a document done" : ""
+            throw AccordError("too_few_coders", "this needs at least \(request.minimumCoders == 1 ? "one coder" : "two coders")\(why); found \(found) (name them with --coders)")
+        }
+        let coderOfMember = Dictionary(coders.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // Codes.
+        var codes = catalog.codes.filter { !$0.retired && $0.mergedInto == nil }
+        if !request.codes.isEmpty {
+            let chosen = try request.codes.map { (name) throws(AccordError) in try catalog.code(named: name).id }
+            codes = codes.filter { chosen.contains($0.id) }
+        }
+        func groupPath(_ code: Catalog.Code) -> String? {
+            guard let parent = code.parent.flatMap(catalog.code(id:)), parent.exclusive else { return nil }
+            return parent.path
+        }
+        if let group = request.group {
+            let parent = try catalog.code(named: group)
+            guard parent.exclusive else {
+                throw AccordError("not_exclusive", "`\(parent.path)` is not an exclusive code; mark it with `code change \(parent.path) --exclusive true`")
+            }
+            codes = codes.filter { $0.parent == parent.id }
+        }
+        if request.codes.isEmpty {
+            // Categories that only group other codes, and that no one
+            // applied, would add rows of trivial agreement.
+            let parents = Set(catalog.codes.compactMap(\.parent))
+            let applied = Set(all.map(\.code))
+            codes = codes.filter { !parents.contains($0.id) || applied.contains($0.id) }
+        }
+        let codeIDs = Set(codes.map(\.id))
+        // Documents.
+        var documents: [AgreementDocument] = []
+        var leftOut: [LeftOutDocument] = []
+        for doc in catalog.documents where !doc.retired && (only == nil || only == doc.id) {
+            let missing = coders.filter { !progress.isDone(doc.id, by: $0.id) }.map(\.name)
+            if !missing.isEmpty, !request.includeUnfinished {
+                leftOut.append(LeftOutDocument(document: doc.id, title: doc.title,
+                                               reason: "not marked done by \(missing.joined(separator: ", "))"))
+                continue
+            }
+            let text = try view.documentText(doc.id) ?? ""
+            documents.append(AgreementDocument(id: doc.id, title: doc.title, text: text))
+        }
+        let included = Set(documents.map(\.id))
+        let codings = all.compactMap { c -> AgreementCoding? in
+            guard included.contains(c.document), codeIDs.contains(c.code), let coder = c.member.flatMap({ coderOfMember[$0] }) else { return nil }
+            return AgreementCoding(coder: coder, document: c.document, code: c.code, start: c.start, end: c.end)
+        }
+        let input = AgreementInput(
+            documents: documents, coders: coders.map(\.name),
+            codes: codes.map { AgreementCode(id: $0.id, path: $0.path, group: groupPath($0)) }, codings: codings)
+        return Comparison(catalog: catalog, coders: coders, codes: codes, leftOut: leftOut, leftOutCoders: leftOutCoders, input: input)
+    }
+
+    /// The decided consensus as a reference rater: each unit's standing
+    /// decision, its codes followed through merges.
+    static func consensus(_ decisions: Decisions, catalog: Catalog) -> AgreementReference {
+        AgreementReference(name: "consensus", decisions: decisions.standing.map { d in
+            ReferenceDecision(document: d.document, start: d.start, end: d.end, codes: Set(d.codes.map(catalog.effectiveCode)))
+        })
+    }
+}
