@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and testing accord needs on a fresh Debian machine
-# with Swift: the SQLite and libcurl development packages, and the Python
+# with Swift: the SQLite and libcurl development packages, openssl (the TLS
+# tests make their certificates with it), and the Python
 # modules the schema checks use. Does nothing when they are already there.
 set -euo pipefail
 missing=()
-for pkg in libsqlite3-dev libcurl4-openssl-dev; do
+for pkg in libsqlite3-dev libcurl4-openssl-dev openssl; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -4,7 +4,7 @@ import Testing
 @testable import Store
 @testable import Sync
 
-/// `POST /v1/sync` pages (events/README.md §14): at most `max_bytes` of
+/// `POST /v2/sync` pages (events/README.md §14): at most `max_bytes` of
 /// event bytes but always at least one event, in (time, author, seq) order,
 /// `more` exactly while something is left.
 @Suite struct PagingTests {
@@ -81,7 +81,7 @@ import Testing
             let before = try remysReplica.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 3), by: remy)
             try p.store.removeMember("remy", by: p.lead)
             // remy may no longer push; alice relays his offline work.
-            let refused = try await RawHTTP.signed(server.url, "POST", "/v1/events", body: JSONLines.join([before.bytes]), key: remy)
+            let refused = try await RawHTTP.signed(server.url, "POST", "/v2/events", body: JSONLines.join([before.bytes]), key: remy)
             expectRefusal(refused, 403, "not_member")
             let relayed = try await SyncClient(base: server.url, key: p.alice).push([before.bytes])
             #expect(relayed.map(\.status) == ["accepted"])

@@ -134,7 +134,7 @@ import Testing
             }
             if let url, let info = URL(string: url + "/v1/info"),
                let (data, response) = try? await URLSession.shared.data(from: info),
-               (response as? HTTPURLResponse)?.statusCode == 200, (try? JSONParser.parse(Array(data)))?["protocol"]?.intValue == 1 {
+               (response as? HTTPURLResponse)?.statusCode == 200, (try? JSONParser.parse(Array(data)))?["protocol"]?.intValue == 2 {
                 return url
             }
             if !server.process.isRunning { break }

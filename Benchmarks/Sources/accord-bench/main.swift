@@ -17,6 +17,7 @@ let benchmarks: [(String, (Options) throws -> Void)] = [
     ("agreement", AgreementBench.run),
     ("clone", CloneBench.run),
     ("sync-wire", SyncWireBench.run),
+    ("load", LoadBench.run),
 ]
 
 #if DEBUG

@@ -11,13 +11,14 @@ struct Clone: AsyncParsableCommand {
     @Argument(help: "The folder to create the replica in.") var dir: String
     @Option(help: "Your private key file (from `accord key new NAME --file FILE`).") var key: String
     @Option(name: .customLong("as"), help: "The name to keep the key under in the new replica.") var name: String
+    @Option(help: "A PEM CA certificate to trust for an https:// URL (kept with the remote); default: the system's.") var ca: String?
 
     func run() async throws {
         guard let base = URL(string: url), base.scheme != nil else { throw AccordError("bad_url", "`\(url)` is not a URL") }
         let root = URL(fileURLWithPath: dir)
         try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let bar = ProgressBar(label: "clone")
-        let (store, summary) = try await Replicator.clone(from: base, into: root, keyFile: URL(fileURLWithPath: key), as: name) { _, n in
+        let (store, summary) = try await Replicator.clone(from: base, into: root, keyFile: URL(fileURLWithPath: key), as: name, ca: ca) { _, n in
             bar.update(n, max(n, 1))
         }
         let status = try store.status()
@@ -33,14 +34,17 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The remote's name.") var remote = "origin"
     @Flag(help: "Print the summary as JSON.") var json = false
+    @Option(help: "A PEM CA certificate to trust for this https:// remote from now on.") var ca: String?
 
     func run() async throws {
         let store = try global.openStore()
-        let url = try Remotes(store: store).url(remote)
-        let client = SyncClient(base: url, key: try global.key(in: store),
-                                clockFile: store.directory.appendingPathComponent("request-clock"))
+        let remotes = Remotes(store: store)
+        if let ca { try remotes.update(remote, ca: ca) }
+        let client = try remotes.remote(remote).client(key: try global.key(in: store),
+                                                       clockFile: store.directory.appendingPathComponent("request-clock"))
         let bar = ProgressBar(label: "sync")
         let summary = try await Replicator(store: store, client: client).run { _, n in bar.update(n, max(n, 1)) }
+        if let replica = client.replica { try remotes.update(remote, replica: replica) }
         if json {
             Output.json([
                 "remote": .string(remote), "pulled": .int(Int64(summary.pulled)), "pushed": .int(Int64(summary.pushed)),
