@@ -54,9 +54,10 @@ import Testing
 
     // MARK: Row 2 — the header is authenticated before a body is read
 
-    /// A refusal arrives while the announced 60 MiB body is still unsent:
-    /// the server judged the request on its headers. A stranger's body is
-    /// never read, whatever it announces; a member's only up to the cap.
+    /// A refusal arrives though the announced body is never sent: the
+    /// server judged the request on its headers alone (had it waited for the
+    /// body, no answer would come). A stranger's body is never read,
+    /// whatever it announces; a member's only up to the cap.
     @Test func noBodyIsReadBeforeTheHeaderIsAuthenticated() async throws {
         let p = try TestProject()
         try await withServer(p.store) { server in
@@ -79,12 +80,10 @@ import Testing
                 (signed(p.alice, SyncWire.eventsPath), SyncWire.eventsPath, limits.maxPushBytes + 1, 413, "too_large"),
             ]
             for (authorization, path, length, status, code) in cases {
-                let socket = try RawSocket(port: server.port, receiveTimeout: 10)
+                let socket = try RawSocket(port: server.port, receiveTimeout: 60)
                 try socket.send(headOnly(path, authorization, length: length))
-                let started = Date()
                 let answer = try await socket.receiveResponse()
                 socket.close()
-                #expect(Date().timeIntervalSince(started) < 5)
                 let response = RawResponse(status: Int(answer.head.split(separator: " ")[1]) ?? 0, body: answer.body)
                 expectRefusal(response, status, code)
             }
@@ -118,11 +117,11 @@ import Testing
             let started = Date()
             let replica = try await replica(of: server, key: p.bob)
             #expect(try ReplicaState(replica) == (try ReplicaState(p.store)))
-            #expect(Date().timeIntervalSince(started) < 30)
+            #expect(Date().timeIntervalSince(started) < 90)
             // And every idle connection is closed by the server.
             var closed = 0
             for socket in sockets {
-                if try await socket.closedByServer(within: 15) { closed += 1 }
+                if try await socket.closedByServer(within: 30) { closed += 1 }
                 socket.close()
             }
             #expect(closed == sockets.count, "\(closed) of \(sockets.count) idle connections closed")
@@ -242,15 +241,18 @@ import Testing
         let counting = CountingService(try StoreSyncService(store: p.store))
         let server = try await TestServer.start(counting, store: p.store)
         let calls = await counting.infoCalls
+        let session = RawHTTP.separateSession()
         let started = Date()
         try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<60 { group.addTask { try await RawHTTP.send(server.url, "GET", SyncWire.infoPath, authorization: nil).status } }
+            for _ in 0..<40 {
+                group.addTask { try await RawHTTP.send(server.url, "GET", SyncWire.infoPath, authorization: nil, session: session).status }
+            }
             for try await status in group { #expect(status == 200) }
         }
         let elapsed = Date().timeIntervalSince(started)
         let asked = await counting.infoCalls - calls
         await server.stop()
-        #expect(asked <= 1 + Int(elapsed / 2), "60 info requests in \(elapsed) s asked the store \(asked) times")
+        #expect(asked <= 1 + Int(elapsed / 2), "40 info requests in \(elapsed) s asked the store \(asked) times")
     }
 
     // MARK: Row 13 — no membership oracle

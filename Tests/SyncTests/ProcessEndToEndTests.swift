@@ -125,7 +125,7 @@ import Testing
     /// Reads the bound port from `serving project … on http://HOST:PORT`, then
     /// waits until `GET /v1/info` answers.
     func waitForServer(_ server: AccordProcess) async throws -> String {
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(90)
         var url: String? = nil
         while Date() < deadline {
             if url == nil, let line = server.stdoutSoFar.split(separator: "\n").first(where: { $0.contains("serving project") }),

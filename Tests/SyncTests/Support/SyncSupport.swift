@@ -95,7 +95,7 @@ enum RawHTTP {
     /// for one of the shared session's connections.
     static func separateSession() -> URLSession {
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = 60
+        configuration.timeoutIntervalForRequest = 120
         configuration.httpMaximumConnectionsPerHost = 16
         return URLSession(configuration: configuration)
     }
@@ -294,6 +294,17 @@ final class RawSocket: @unchecked Sendable {
     /// anything it sends meanwhile); false if it is still open then.
     func closedByServer(within seconds: Double) async throws -> Bool {
         try await offPool { self.blockingWaitForClose(seconds) }
+    }
+
+    /// Whether the server has answered (sent bytes, or closed) within `seconds`.
+    func hasAnswer(within seconds: Double) async throws -> Bool {
+        try await offPool {
+            var timeout = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))
+            setsockopt(self.fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var byte: UInt8 = 0
+            let n = recv(self.fd, &byte, 1, Int32(MSG_PEEK))
+            return n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+        }
     }
 
     /// Reads until the server closes the connection (for a request sent
