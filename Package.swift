@@ -8,7 +8,9 @@ let package = Package(
         .executable(name: "accord", targets: ["CLI"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Agreement", targets: ["Agreement"]),
+        .library(name: "Project", targets: ["Project"]),
         .library(name: "Sync", targets: ["Sync"]),
+        .library(name: "Interop", targets: ["Interop"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -22,22 +24,33 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .target(
             name: "Store",
             dependencies: [
-                "Agreement",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "Agreement"),
+        .target(name: "Project", dependencies: ["Store", "Agreement"]),
+        .target(
+            name: "Interop",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .target(
             name: "Sync",
             dependencies: [
-                "Store",
+                "Store", "Project",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -55,6 +68,7 @@ let package = Package(
             name: "CLI",
             dependencies: [
                 "Store",
+                "Project",
                 "Sync",
                 "Agreement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -64,19 +78,24 @@ let package = Package(
         .target(
             name: "AccordTesting",
             dependencies: [
-                "Store", "Sync",
+                "Store", "Project", "Sync",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "AccordTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Project", "AccordTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["Store"]),
+        .testTarget(name: "CLITests", dependencies: ["Store", "CLI"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["Interop", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Store", "Sync", "AccordTesting",
+                "Store", "Project", "Sync", "AccordTesting",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

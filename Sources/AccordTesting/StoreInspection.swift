@@ -37,7 +37,7 @@ public struct EquivocationRecord: Sendable, Equatable {
 extension Store {
     /// Counts and chain checks over the log table.
     public func logFacts() throws -> LogFacts {
-        try database.read { db in
+        try StoreFile.read(self) { db in
             let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
             let distinct = try Int.fetchOne(db, sql: "SELECT count(DISTINCT id) FROM events") ?? 0
             let dup = try Int.fetchOne(db, sql: """
@@ -58,7 +58,7 @@ extension Store {
 
     /// The equivocation evidence held.
     public func equivocationRecords() throws -> [EquivocationRecord] {
-        try database.read { db in
+        try StoreFile.read(self) { db in
             try Row.fetchAll(db, sql: "SELECT id, author, seq, conflicts_with, bytes FROM equivocations ORDER BY author, seq, id").map {
                 EquivocationRecord(id: $0[0], author: $0[1], seq: $0[2], conflictsWith: $0[3], bytes: [UInt8]($0[4] as Data))
             }
@@ -67,14 +67,14 @@ extension Store {
 
     /// Whether `key` is quarantined on this replica.
     public func isQuarantined(_ key: String) throws -> Bool {
-        try database.read { db in
+        try StoreFile.read(self) { db in
             try Bool.fetchOne(db, sql: "SELECT quarantined FROM authors WHERE key = ?", arguments: [key]) ?? false
         }
     }
 
     /// Whether the log holds the event `id`.
     public func holds(_ id: String) throws -> Bool {
-        try database.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM events WHERE id = ?", arguments: [id]) ?? false }
+        try StoreFile.read(self) { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM events WHERE id = ?", arguments: [id]) ?? false }
     }
 
     /// Every held event's bytes, in the (time, author, seq) order sync sends them.

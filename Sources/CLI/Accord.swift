@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import Store
 
 /// accord: signed, replicated qualitative coding.
 struct Accord: AsyncParsableCommand {
@@ -14,27 +12,4 @@ struct Accord: AsyncParsableCommand {
             Serve.self, Remote.self, Clone.self, SyncCommand.self, BundleCommand.self, Demo.self,
         ]
     )
-}
-
-@main
-enum Main {
-    static func main() async {
-        var args = Array(CommandLine.arguments.dropFirst())
-        GlobalOptions.liftLeading(&args)
-        do {
-            var command = try Accord.parseAsRoot(args)
-            if var async = command as? AsyncParsableCommand {
-                try await async.run()
-            } else {
-                try command.run()
-            }
-        } catch let error as AccordError {
-            Output.error("accord: \(error.message) [\(error.code)]")
-            exit(1)
-        } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
-        } catch {
-            Accord.exit(withError: error)
-        }
-    }
 }

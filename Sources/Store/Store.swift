@@ -12,11 +12,16 @@ import Logging
 /// concurrent appends still make a gapless chain.
 public final class Store: Sendable {
     public let directory: URL
-    public let database: DatabasePool
+    let database: DatabasePool
     public let keyring: Keyring
     let logger = Logger(label: "accord.store")
 
     public static let directoryName = ".accord"
+
+    /// The SQLite file, for tools that inspect a store with their own
+    /// connection (tests, benchmarks); accord itself reads it only through
+    /// this type.
+    public var databaseFile: URL { directory.appendingPathComponent("store.sqlite") }
 
     /// Opens (creating if needed) the store in `directory` (the `.accord` folder).
     public init(directory: URL, create: Bool = false) throws(AccordError) {
@@ -54,26 +59,19 @@ public final class Store: Sendable {
     }
 
     public func project() throws(AccordError) -> String? {
-        try read { db in try EventLog.project(db) }
+        try readDatabase { db in try EventLog.project(db) }
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws(AccordError) -> T {
+    func readDatabase<T>(_ body: (Database) throws -> T) throws(AccordError) -> T {
         do { return try database.read(body) } catch let error as AccordError { throw error } catch {
             throw AccordError("store_error", "\(error)")
         }
     }
 
+    /// One write transaction (GRDB takes SQLite's write lock at its start,
+    /// `BEGIN IMMEDIATE`, so seq and prev are chosen with no writer in between).
     func write<T>(_ body: (Database) throws -> T) throws(AccordError) -> T {
-        do {
-            return try database.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
-        } catch let error as AccordError { throw error } catch {
+        do { return try database.write(body) } catch let error as AccordError { throw error } catch {
             throw AccordError("store_error", "\(error)")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import Project
 @testable import Store
 import AccordTesting
 
@@ -10,7 +11,7 @@ import AccordTesting
     func freshStore() throws -> Store { try temporaryStore() }
 
     func allEvents(_ store: Store) throws -> [Event] {
-        try store.database.read { db in try [UInt8].fetchAll(db, sql: "SELECT bytes FROM events ORDER BY rowid").map { try Event(bytes: $0) } }
+        try store.database.read { db in try Data.fetchAll(db, sql: "SELECT bytes FROM events ORDER BY rowid").map { [UInt8]($0) }.map { try Event(bytes: $0) } }
     }
 
     /// Copies every event `from` holds that `to` lacks.
@@ -25,9 +26,9 @@ import AccordTesting
     func divergentHistory() throws -> [Event] {
         let p = try TestProject()
         let mara = SigningKey(seed: "test-mara")
-        try p.store.addMember(name: "mara", key: mara.publicHex, role: .lead, by: p.lead)
-        try p.store.defineCode(CodeDefinition(name: "data"), by: p.lead)
-        try p.store.defineCode(CodeDefinition(name: "synthetic", parent: "data"), by: p.lead)
+        try p.replica.addMember(name: "mara", key: mara.publicHex, role: .lead, by: p.lead)
+        try p.replica.defineCode(CodeDefinition(name: "data"), by: p.lead)
+        try p.replica.defineCode(CodeDefinition(name: "synthetic", parent: "data"), by: p.lead)
         let replicas = try (0..<3).map { _ in try freshStore() }
         for r in replicas { try sync(p.store, r) }
         let (a, b, m) = (replicas[0], replicas[1], replicas[2])
@@ -40,17 +41,17 @@ import AccordTesting
                 let s = Int.random(in: 0..<(length - 2), using: &rng)
                 let e = Int.random(in: (s + 1)...length, using: &rng)
                 let code = ["values/helpfulness", "values/honesty", "data/synthetic"].randomElement(using: &rng)!
-                mine.append(try store.apply(code: code, document: "northwind", at: .span(s, e), by: key).id)
+                mine.append(try Replica(store: store).apply(code: code, document: "northwind", at: .span(s, e), by: key).id)
             }
-            try store.unapply(coding: mine[3], by: key)
-            try store.markDone("northwind", by: key)
+            try Replica(store: store).unapply(coding: mine[3], by: key)
+            try Replica(store: store).markDone("northwind", by: key)
         }
-        try p.store.changeCode("values/honesty", newName: "truthfulness", by: p.lead)
-        try m.changeCode("values/honesty", newName: "candour", description: "said by mara", by: mara)
-        try m.mergeCode("data/synthetic", into: "values/helpfulness", by: mara)
-        try p.store.changeMember("bob", newName: nil, role: .lead, by: p.lead)
+        try p.replica.changeCode("values/honesty", newName: "truthfulness", by: p.lead)
+        try Replica(store: m).changeCode("values/honesty", newName: "candour", description: "said by mara", by: mara)
+        try Replica(store: m).mergeCode("data/synthetic", into: "values/helpfulness", by: mara)
+        try p.replica.changeMember("bob", newName: nil, role: .lead, by: p.lead)
         try sync(a, b)
-        try b.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 5), by: p.bob)
+        try Replica(store: b).apply(code: "values/helpfulness", document: "northwind", at: .span(0, 5), by: p.bob)
 
         var all: [String: Event] = [:]
         for store in [p.store] + replicas { for e in try allEvents(store) { all[e.id] = e } }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import Project
 @testable import Store
 import AccordTesting
 
@@ -23,10 +24,10 @@ import AccordTesting
         let p = try TestProject()
         let forged = try p.store.database.write { db -> String in
             let id = try String.fetchOne(db, sql: "SELECT id FROM events WHERE type = 'code.defined' ORDER BY rowid LIMIT 1")!
-            let bytes = try [UInt8].fetchOne(db, sql: "SELECT bytes FROM events WHERE id = ?", arguments: [id])!
+            let bytes = [UInt8](try Data.fetchOne(db, sql: "SELECT bytes FROM events WHERE id = ?", arguments: [id])!)
             var fields = try JSONParser.parse(bytes).objectValue!
             fields["sig"] = .string(p.alice.sign(Hex.decode(id)!))
-            try db.execute(sql: "UPDATE events SET bytes = ? WHERE id = ?", arguments: [CanonicalJSON.encode(.object(fields)), id])
+            try db.execute(sql: "UPDATE events SET bytes = ? WHERE id = ?", arguments: [Data(CanonicalJSON.encode(.object(fields))), id])
             return id
         }
         let report = try p.store.verify()
@@ -42,7 +43,7 @@ import AccordTesting
                 group.addTask {
                     let store = try Store(directory: directory)
                     for i in 0..<40 {
-                        try store.apply(code: "values/helpfulness", document: "northwind", at: .span(i, i + 1 + worker),
+                        try Replica(store: store).apply(code: "values/helpfulness", document: "northwind", at: .span(i, i + 1 + worker),
                                         by: worker == 0 ? p.alice : p.bob)
                     }
                 }
@@ -58,8 +59,8 @@ import AccordTesting
 
     @Test func timeTravelShowsThePast() throws {
         let p = try TestProject()
-        let first = try p.store.apply(code: "values/helpfulness", document: "northwind", at: .quote("helpful"), by: p.alice)
-        try p.store.unapply(coding: first.id, by: p.alice)
+        let first = try p.replica.apply(code: "values/helpfulness", document: "northwind", at: .quote("helpful"), by: p.alice)
+        try p.replica.unapply(coding: first.id, by: p.alice)
         let now = try p.store.status()
         #expect(now.codings == 0)
         #expect(try p.store.status(at: .event(first.id)).codings == 1)
@@ -70,7 +71,7 @@ import AccordTesting
 
     @Test func rebuildRefoldsToTheSameDigest() throws {
         let p = try TestProject()
-        try p.store.apply(code: "values/honesty", document: "northwind", at: .paragraph(2), by: p.bob)
+        try p.replica.apply(code: "values/honesty", document: "northwind", at: .paragraph(2), by: p.bob)
         let before = try p.store.stateDigest()
         #expect(try p.store.rebuild() == p.eventCount())
         #expect(try p.store.stateDigest() == before)
@@ -89,9 +90,9 @@ import AccordTesting
         try p.store.keyring.store(p.alice, as: "alice")
         let before = try p.digest()
         let bad = "coder,document,start,end,code\nalice,northwind,0,5,values/helpfulness\nalice,northwind,9,999,values/honesty\n"
-        #expect { try p.store.importCodings(csv: bad, by: p.lead) } throws: { ($0 as? AccordError)?.message.hasPrefix("line 3:") == true }
+        #expect { try p.replica.importCodings(csv: bad, by: p.lead) } throws: { ($0 as? AccordError)?.message.hasPrefix("line 3:") == true }
         #expect(try p.digest() == before)
         let good = "coder,document,start,end,code\nalice,northwind,0,5,values/helpfulness\n\"alice\",\"northwind\",9,12,\"values/honesty\"\n"
-        #expect(try p.store.importCodings(csv: good, by: p.lead) == 2)
+        #expect(try p.replica.importCodings(csv: good, by: p.lead) == 2)
     }
 }

@@ -31,7 +31,7 @@ import AccordTesting
             fields.removeValue(forKey: "id")
             fields.removeValue(forKey: "sig")
             let draft = EventDraft(project: event.project, author: event.author, seq: event.seq, prev: event.prev,
-                                   deps: event.deps, time: event.time, type: event.type, body: event.body)
+                                   deps: event.deps, time: event.time, type: event.type, body: event.body.json)
             #expect(draft.id == event.id)
             #expect(CanonicalJSON.encode(.object(draft.fields)) == CanonicalJSON.encode(.object(fields)))
         }
@@ -58,8 +58,8 @@ import AccordTesting
         #expect(authors == Set([byName["lena"]!, byName["alice"]!, byName["bob"]!]))
         let added = events.filter { $0.type == .memberAdded }
         for name in ["alice", "bob", "carol"] {
-            let event = try #require(added.first { $0.body["name"]?.stringValue == name })
-            #expect(event.body["keys"] == [.string(byName[name]!)])
+            let event = try #require(added.first { $0.body.json["name"]?.stringValue == name })
+            #expect(event.body.json["keys"] == [.string(byName[name]!)])
         }
     }
 
@@ -141,23 +141,23 @@ import AccordTesting
         let store = try Store(directory: root.appendingPathComponent(".accord"), create: true)
         let lead = SigningKey(seed: "accord-vector-lead"), alice = SigningKey(seed: "accord-vector-alice")
         let text = "Caf\u{e9} \u{1F642} notes:\n\"quoted\"\tand a back\\slash.\n"
-        try store.append(Action(.projectCreated, ["name": "validator check", "member": "lena"]), by: lead)
-        try store.append(Action(.memberAdded, ["name": "alice", "role": "coder", "keys": [.string(alice.publicHex)]]), by: lead)
-        let document = try store.append(Action(.documentAdded, [
+        try store.append(try Action(.projectCreated, ["name": "validator check", "member": "lena"]), by: lead)
+        try store.append(try Action(.memberAdded, ["name": "alice", "role": "coder", "keys": [.string(alice.publicHex)]]), by: lead)
+        let document = try store.append(try Action(.documentAdded, [
             "title": "notes", "text": .string(text), "sha256": .string(DocumentText.sha256(text)),
             "length": .int(Int64(text.unicodeScalars.count)), "meta": ["k\u{e9}y": "v\u{1}"],
         ]), by: lead).id
-        let code = try store.append(Action(.codeDefined, [
+        let code = try store.append(try Action(.codeDefined, [
             "name": "values", "parent": nil, "description": "", "color": "#aabbcc", "exclusive": false,
         ]), by: lead).id
-        let changed = try store.append(Action(.codeChanged, ["code": .string(code), "base": [.string(code)], "name": "valeurs"]), by: lead)
-        let coding = try store.append(Action(.segmentCoded, [
+        let changed = try store.append(try Action(.codeChanged, ["code": .string(code), "base": [.string(code)], "name": "valeurs"]), by: lead)
+        let coding = try store.append(try Action(.segmentCoded, [
             "document": .string(document), "code": .string(code), "start": 5, "end": 6,
         ]), by: alice).id
-        try store.append([Action(.memoAdded, ["text": "emoji \u{1F642}", "coding": .string(coding)]),
-                          Action(.segmentUncoded, ["coding": .string(coding)]),
-                          Action(.documentDone, ["document": .string(document)])], by: alice)
-        try store.append(Action(.adjudicationDecided, [
+        try store.append([try Action(.memoAdded, ["text": "emoji \u{1F642}", "coding": .string(coding)]),
+                          try Action(.segmentUncoded, ["coding": .string(coding)]),
+                          try Action(.documentDone, ["document": .string(document)])], by: alice)
+        try store.append(try Action(.adjudicationDecided, [
             "document": .string(document), "start": 0, "end": 4, "codes": [.string(code)], "note": "", "base": [],
         ]), by: lead)
         #expect(changed.type == .codeChanged)

@@ -1,6 +1,7 @@
 import AccordTesting
 import Foundation
 import Testing
+import Project
 @testable import Store
 @testable import Sync
 
@@ -16,18 +17,18 @@ import Testing
         let replacedOld = SigningKey(seed: "sync-auth-dora-old")
         let replacedNew = SigningKey(seed: "sync-auth-dora-new")
         /// A valid alice coding the server does not hold yet.
-        let pending: Event
+        let pending: CraftedEvent
 
         init() throws {
             p = try TestProject()
-            try p.store.addMember(name: "audrey", key: auditor.publicHex, role: .auditor, by: p.lead)
-            try p.store.addMember(name: "hub", key: mirror.publicHex, role: .mirror, by: p.lead)
-            try p.store.addMember(name: "remy", key: removed.publicHex, role: .coder, by: p.lead)
-            try p.store.removeMember("remy", by: p.lead)
-            try p.store.addMember(name: "dora", key: replacedOld.publicHex, role: .coder, by: p.lead)
+            try p.replica.addMember(name: "audrey", key: auditor.publicHex, role: .auditor, by: p.lead)
+            try p.replica.addMember(name: "hub", key: mirror.publicHex, role: .mirror, by: p.lead)
+            try p.replica.addMember(name: "remy", key: removed.publicHex, role: .coder, by: p.lead)
+            try p.replica.removeMember("remy", by: p.lead)
+            try p.replica.addMember(name: "dora", key: replacedOld.publicHex, role: .coder, by: p.lead)
             // dora authors with her first key, then the lead replaces it.
-            try p.store.apply(code: "values/honesty", document: "northwind", at: .span(0, 4), by: replacedOld)
-            try p.store.changeMember("dora", newName: nil, role: nil, keys: [replacedNew.publicHex], by: p.lead)
+            try p.replica.apply(code: "values/honesty", document: "northwind", at: .span(0, 4), by: replacedOld)
+            try p.replica.changeMember("dora", newName: nil, role: nil, keys: [replacedNew.publicHex], by: p.lead)
             pending = try p.craft(.segmentCoded, ["document": .string(p.document), "code": .string(p.helpfulness),
                                                   "start": 0, "end": 5], by: p.alice)
         }

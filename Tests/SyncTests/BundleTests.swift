@@ -1,6 +1,7 @@
 import AccordTesting
 import Foundation
 import Testing
+import Project
 @testable import Store
 @testable import Sync
 
@@ -10,8 +11,8 @@ import Testing
     func project() throws -> TestProject {
         let p = try TestProject()
         try populate(p, codings: 60, seed: 21)
-        try p.store.changeCode("values/honesty", newName: "candour", by: p.lead)
-        try p.store.addMember(name: "carol", key: SigningKey(seed: "sync-bundle-carol").publicHex, role: .auditor, by: p.lead)
+        try p.replica.changeCode("values/honesty", newName: "candour", by: p.lead)
+        try p.replica.addMember(name: "carol", key: SigningKey(seed: "sync-bundle-carol").publicHex, role: .auditor, by: p.lead)
         return p
     }
 
@@ -71,7 +72,7 @@ import Testing
             object["body"] = .object(body)
         }
         let other = try TestProject(codes: false)
-        let foreign = try other.store.addMember(name: "x", key: p.stranger.publicHex, role: .coder, by: other.lead).bytes
+        let foreign = try Replica(store: other.store).addMember(name: "x", key: p.stranger.publicHex, role: .coder, by: other.lead).bytes
         lines.append(foreign)
         lines.append(Array("not an event".utf8))
         try Data(JSONLines.join(lines)).write(to: file)

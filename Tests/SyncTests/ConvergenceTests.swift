@@ -1,6 +1,7 @@
 import AccordTesting
 import Foundation
 import Testing
+import Project
 @testable import Store
 @testable import Sync
 
@@ -25,9 +26,9 @@ import Testing
         let p = try TestProject()
         let lee = SigningKey(seed: "sync-convergence-lee")
         let carol = SigningKey(seed: "sync-convergence-carol")
-        try p.store.addMember(name: "lee", key: lee.publicHex, role: .lead, by: p.lead)
-        try p.store.addMember(name: "carol", key: carol.publicHex, role: .coder, by: p.lead)
-        try p.store.addDocument(data: Data("A second report.\n\nIt names privacy and fairness as its values.\n".utf8),
+        try p.replica.addMember(name: "lee", key: lee.publicHex, role: .lead, by: p.lead)
+        try p.replica.addMember(name: "carol", key: carol.publicHex, role: .coder, by: p.lead)
+        try p.replica.addDocument(data: Data("A second report.\n\nIt names privacy and fairness as its values.\n".utf8),
                                 title: "lumen", by: p.lead)
 
         let initial = try p.eventCount()
@@ -45,8 +46,8 @@ import Testing
                 for step in 0..<75 {
                     if step == conflictStep {
                         // lena and lee rename the same code, neither having seen the other's rename.
-                        try replicas[0].store.changeCode(p.honesty, newName: "honesty-by-lena", by: p.lead)
-                        try replicas[3].store.changeCode(p.honesty, newName: "honesty-by-lee", by: lee)
+                        try Project.Replica(store: replicas[0].store).changeCode(p.honesty, newName: "honesty-by-lena", by: p.lead)
+                        try Project.Replica(store: replicas[3].store).changeCode(p.honesty, newName: "honesty-by-lee", by: lee)
                         log.append("\(step): concurrent rename")
                         conflictStep = -1
                         continue
@@ -105,33 +106,33 @@ import Testing
         let documents = catalog.documents.filter { !$0.retired }
         let roll = Int.random(in: 0..<100, using: &rng)
         if r.isLead, roll < 12 {
-            let e = try r.store.defineCode(CodeDefinition(name: "c\(seed)-\(step)-\(r.name)", parent: codes.randomElement(using: &rng)?.path),
+            let e = try Project.Replica(store: r.store).defineCode(CodeDefinition(name: "c\(seed)-\(step)-\(r.name)", parent: codes.randomElement(using: &rng)?.path),
                                            by: r.key)
             return "defines \(e.id.prefix(8))"
         }
         if r.isLead, roll < 22, let code = codes.randomElement(using: &rng) {
-            try r.store.changeCode(code.id, description: "said at step \(step) by \(r.name)", by: r.key)
+            try Project.Replica(store: r.store).changeCode(code.id, description: "said at step \(step) by \(r.name)", by: r.key)
             return "describes \(code.path)"
         }
         if r.isLead, roll < 25, documents.count > 1, let doc = documents.first(where: { $0.title == "lumen" }) {
-            try r.store.retireDocument(doc.id, by: r.key)
+            try Project.Replica(store: r.store).retireDocument(doc.id, by: r.key)
             return "retires lumen"
         }
         if roll < 40, !r.codings.isEmpty {
             let id = r.codings.remove(at: Int.random(in: 0..<r.codings.count, using: &rng))
-            try r.store.unapply(coding: id, by: r.key)
+            try Project.Replica(store: r.store).unapply(coding: id, by: r.key)
             return "unapplies \(id.prefix(8))"
         }
         guard let doc = documents.randomElement(using: &rng), let code = codes.randomElement(using: &rng) else { return "nothing" }
         if roll < 50 {
-            try r.store.markDone(doc.id, by: r.key)
+            try Project.Replica(store: r.store).markDone(doc.id, by: r.key)
             return "done \(doc.title)"
         }
         var made: [String] = []
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
             let start = Int.random(in: 0..<(doc.length - 1), using: &rng)
             let end = Int.random(in: (start + 1)...min(doc.length, start + 40), using: &rng)
-            let e = try r.store.apply(code: code.id, document: doc.id, at: .span(start, end), by: r.key)
+            let e = try Project.Replica(store: r.store).apply(code: code.id, document: doc.id, at: .span(start, end), by: r.key)
             r.codings.append(e.id)
             made.append(String(e.id.prefix(8)))
         }

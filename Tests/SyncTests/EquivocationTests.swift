@@ -1,6 +1,7 @@
 import AccordTesting
 import Foundation
 import Testing
+import Project
 @testable import Store
 @testable import Sync
 
@@ -22,9 +23,9 @@ import Testing
     func fork(_ server: TestServer, _ p: TestProject) async throws -> Fork {
         let r1 = try await replica(of: server, key: p.alice)
         let r2 = try await replica(of: server, key: p.alice)
-        let a = try r1.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
-        let b = try r2.apply(code: "values/honesty", document: "northwind", at: .span(4, 12), by: p.alice)
-        let b2 = try r2.apply(code: "values/helpfulness", document: "northwind", at: .span(20, 30), by: p.alice)
+        let a = try Replica(store: r1).apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
+        let b = try Replica(store: r2).apply(code: "values/honesty", document: "northwind", at: .span(4, 12), by: p.alice)
+        let b2 = try Replica(store: r2).apply(code: "values/helpfulness", document: "northwind", at: .span(20, 30), by: p.alice)
         #expect(a.seq == 1 && b.seq == 1 && a.id != b.id)
         let first = try await sync(r1, with: server.url, as: p.alice)
         #expect(first.pushed == 1)
@@ -71,17 +72,17 @@ import Testing
 
             // The lead gives alice a new key; she carries on with it from replica 1.
             let alice2 = SigningKey(seed: "sync-equivocation-alice-2")
-            try hub.changeMember("alice", newName: nil, role: nil, keys: [alice2.publicHex], by: p.lead)
+            try Replica(store: hub).changeMember("alice", newName: nil, role: nil, keys: [alice2.publicHex], by: p.lead)
             let pulled = try await sync(f.r1, with: server.url, as: alice2)
             #expect(pulled.pulled == 1)
-            let c = try f.r1.apply(code: "values/honesty", document: "northwind", at: .span(1, 2), by: alice2)
+            let c = try Replica(store: f.r1).apply(code: "values/honesty", document: "northwind", at: .span(1, 2), by: alice2)
             let pushed = try await sync(f.r1, with: server.url, as: alice2)
             #expect(pushed.pushed == 1)
             #expect(try hub.holds(c.id))
             #expect(try ReplicaState(f.r1) == (try ReplicaState(hub)))
 
             // Other members are untouched by alice's quarantine.
-            let d = try hub.apply(code: "values/helpfulness", document: "northwind", at: .span(2, 3), by: p.bob)
+            let d = try Replica(store: hub).apply(code: "values/helpfulness", document: "northwind", at: .span(2, 3), by: p.bob)
             #expect(try hub.holds(d.id))
         }
     }
@@ -92,8 +93,8 @@ import Testing
         try await withServer(p.store) { server in
             let r1 = try await replica(of: server, key: p.alice)
             let r2 = try await replica(of: server, key: p.alice)
-            let a = try r1.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
-            let b = try r2.apply(code: "values/honesty", document: "northwind", at: .span(4, 12), by: p.alice)
+            let a = try Replica(store: r1).apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
+            let b = try Replica(store: r2).apply(code: "values/honesty", document: "northwind", at: .span(4, 12), by: p.alice)
             let results = try await SyncClient(base: server.url, key: p.bob).push([a.bytes, b.bytes])
             #expect(results.map(\.status) == ["accepted", "rejected equivocation"])
             #expect(try p.store.equivocationRecords().map(\.id) == [b.id])
@@ -112,8 +113,8 @@ import Testing
         try await withServer(p.store) { server in
             let r1 = try await replica(of: server, key: p.alice)
             let r2 = try await replica(of: server, key: p.alice)
-            _ = try r1.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
-            let b = try r2.apply(code: "values/honesty", document: "northwind", at: .span(4, 12), by: p.alice)
+            _ = try Replica(store: r1).apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
+            let b = try Replica(store: r2).apply(code: "values/honesty", document: "northwind", at: .span(4, 12), by: p.alice)
             try await sync(r1, with: server.url, as: p.alice)
 
             var replicator = Replicator(store: r2, client: SyncClient(base: server.url, key: p.alice))
@@ -133,9 +134,9 @@ import Testing
         try await withServer(p.store) { server in
             let r1 = try await replica(of: server, key: p.alice)
             let r2 = try await replica(of: server, key: p.alice)
-            _ = try r1.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
-            let b = try r2.apply(code: "values/honesty", document: "northwind", at: .span(4, 12), by: p.alice)
-            let bobs = try r2.apply(code: "values/honesty", document: "northwind", at: .span(1, 3), by: p.bob)
+            _ = try Replica(store: r1).apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
+            let b = try Replica(store: r2).apply(code: "values/honesty", document: "northwind", at: .span(4, 12), by: p.alice)
+            let bobs = try Replica(store: r2).apply(code: "values/honesty", document: "northwind", at: .span(1, 3), by: p.bob)
             #expect(bobs.deps.contains(b.id))
             try await sync(r1, with: server.url, as: p.alice)
 

@@ -1,6 +1,7 @@
 import AccordTesting
 import Foundation
 import Testing
+import Project
 @testable import Store
 @testable import Sync
 
@@ -14,7 +15,7 @@ import Testing
         let p = try TestProject()
         let keys = (0..<Self.clients).map { SigningKey(seed: "sync-load-coder-\($0)") }
         for (i, key) in keys.enumerated() {
-            try p.store.addMember(name: "coder\(i)", key: key.publicHex, role: .coder, by: p.lead)
+            try p.replica.addMember(name: "coder\(i)", key: key.publicHex, role: .coder, by: p.lead)
         }
         let length = TestProject.text.unicodeScalars.count
         let codes = [p.helpfulness, p.honesty]
@@ -47,7 +48,7 @@ import Testing
                         }
                     }
                     group.addTask {
-                        try p.store.changeCode("values/helpfulness", description: "round \(round)", by: p.lead)
+                        try p.replica.changeCode("values/helpfulness", description: "round \(round)", by: p.lead)
                         return (-1, SyncSummary())
                     }
                     var out = Array(repeating: SyncSummary(), count: Self.clients)

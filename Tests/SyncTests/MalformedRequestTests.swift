@@ -1,6 +1,7 @@
 import AccordTesting
 import Foundation
 import Testing
+import Project
 @testable import Store
 @testable import Sync
 
@@ -73,7 +74,7 @@ import Testing
             #expect(info.status == 200 && info.json?["project"]?.stringValue == project)
             let replica = try await replica(of: url, key: p.bob)
             #expect(try ReplicaState(replica) == before)
-            try replica.apply(code: "values/honesty", document: "northwind", at: .span(2, 8), by: p.bob)
+            try Replica(store: replica).apply(code: "values/honesty", document: "northwind", at: .span(2, 8), by: p.bob)
             let pushed = try await sync(replica, with: url, as: p.bob)
             #expect(pushed.pushed == 1)
             #expect(try ReplicaState(replica) == (try ReplicaState(p.store)))

@@ -1,6 +1,7 @@
 import AccordTesting
 import Foundation
 import Testing
+import Project
 @testable import Store
 @testable import Sync
 
@@ -75,11 +76,11 @@ import Testing
     @Test func relayedEventsAreJudgedByTheirCausalPast() async throws {
         let p = try TestProject()
         let remy = SigningKey(seed: "sync-relay-remy")
-        try p.store.addMember(name: "remy", key: remy.publicHex, role: .coder, by: p.lead)
+        try p.replica.addMember(name: "remy", key: remy.publicHex, role: .coder, by: p.lead)
         try await withServer(p.store) { server in
             let remysReplica = try await replica(of: server, key: remy)
-            let before = try remysReplica.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 3), by: remy)
-            try p.store.removeMember("remy", by: p.lead)
+            let before = try Replica(store: remysReplica).apply(code: "values/helpfulness", document: "northwind", at: .span(0, 3), by: remy)
+            try p.replica.removeMember("remy", by: p.lead)
             // remy may no longer push; alice relays his offline work.
             let refused = try await RawHTTP.signed(server.url, "POST", "/v2/events", body: JSONLines.join([before.bytes]), key: remy)
             expectRefusal(refused, 403, "not_member")

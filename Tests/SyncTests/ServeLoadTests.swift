@@ -1,5 +1,6 @@
 import AccordTesting
 import Foundation
+import Project
 import Testing
 @testable import Store
 @testable import Sync
@@ -16,7 +17,7 @@ import Testing
     func codersSyncingAgainstAServeProcessConverge() async throws {
         let p = try TestProject()
         let keys = (0..<Self.coders).map { SigningKey(seed: "serve-load-\($0)") }
-        for (i, key) in keys.enumerated() { try p.store.addMember(name: "coder\(i)", key: key.publicHex, role: .coder, by: p.lead) }
+        for (i, key) in keys.enumerated() { try p.replica.addMember(name: "coder\(i)", key: key.publicHex, role: .coder, by: p.lead) }
         let server = try AccordProcess(["serve", "--store", p.root.path, "--listen", "127.0.0.1:0"], in: p.root)
         defer { server.terminate() }
         let url = try await ProcessEndToEndTests().waitForServer(server)

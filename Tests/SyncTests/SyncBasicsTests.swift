@@ -1,6 +1,7 @@
 import AccordTesting
 import Foundation
 import Testing
+import Project
 @testable import Store
 @testable import Sync
 
@@ -17,8 +18,8 @@ import Testing
         #expect(cloned.pulled == (try p.eventCount()))
         #expect(try replica.stateDigest() == (try p.digest()))
 
-        try replica.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
-        try p.store.apply(code: "values/honesty", document: "northwind", at: .span(3, 9), by: p.bob)
+        try Replica(store: replica).apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
+        try p.replica.apply(code: "values/honesty", document: "northwind", at: .span(3, 9), by: p.bob)
         // The clone's remote remembers the replica id the server announced: no /v1/info round trip.
         let origin = try Remotes(store: replica).remote("origin")
         #expect(origin.replica == server.replica)

@@ -1,5 +1,6 @@
 import AccordTesting
 import Foundation
+import Project
 import Testing
 @testable import Store
 @testable import Sync
@@ -62,7 +63,7 @@ import Testing
             // The remote keeps the CA and the replica id: the next sync needs neither flag nor /v1/info.
             let origin = try Remotes(store: replica).remote("origin")
             #expect(origin.ca == certificates.ca && origin.replica == server.replica)
-            try replica.apply(code: "values/honesty", document: "northwind", at: .span(1, 6), by: p.alice)
+            try Replica(store: replica).apply(code: "values/honesty", document: "northwind", at: .span(1, 6), by: p.alice)
             let client = try origin.client(key: p.alice)
             let pushed = try await Replicator(store: replica, client: client).run()
             #expect(pushed.pushed == 1 && pushed.requests == 2)

@@ -1,6 +1,7 @@
 import AccordTesting
 import Foundation
 import Testing
+import Project
 @testable import Store
 @testable import Sync
 
@@ -17,7 +18,7 @@ import Testing
         let p = try TestProject()
         let extra = (0..<7).map { SigningKey(seed: "sync-wire-coder-\($0)") }
         for (i, key) in extra.enumerated() {
-            try p.store.addMember(name: "coder\(i)", key: key.publicHex, role: .coder, by: p.lead)
+            try p.replica.addMember(name: "coder\(i)", key: key.publicHex, role: .coder, by: p.lead)
         }
         var rng = SeededRandom(seed: 9)
         for key in [p.alice, p.bob] + extra {

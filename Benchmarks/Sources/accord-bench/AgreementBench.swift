@@ -1,5 +1,6 @@
 import Agreement
 import Foundation
+import Project
 import Store
 
 /// Benchmark 4 (issue 3): per-code agreement on paragraph units, through the
@@ -80,7 +81,7 @@ enum AgreementBench {
         var storeTimes: [Double] = []
         var storeReport: AgreementReport! = nil
         for _ in 0..<repeats {
-            let (r, t) = try timed { try project.store.agreement(query) }
+            let (r, t) = try timed { try Replica(store: project.store).agreement(query) }
             storeTimes.append(t)
             storeReport = r.report
             precondition(r.leftOut.isEmpty, "documents left out: \(r.leftOut.prefix(3))")
@@ -141,7 +142,7 @@ enum AgreementBench {
         var charQuery = AgreementQuery()
         charQuery.unit = .character
         note("Store.agreement(unit: character) on the paragraph store")
-        let (_, storeChar) = try timed { try project.store.agreement(charQuery) }
+        let (_, storeChar) = try timed { try Replica(store: project.store).agreement(charQuery) }
         let charMedian = median(charTimes)
         report.row("character units: computeAgreement", Format.seconds(charMedian),
                    "\(Format.bytes(charInput.documents.reduce(0) { $0 + $1.text.utf8.count })), \(Format.int(charInput.codings.count)) codings, \(Format.int(charReport.units)) units")
@@ -175,7 +176,7 @@ enum AgreementBench {
             var actions = data.codings.filter { $0.coder == k }.map {
                 BenchProject.coding(document: project.documents[$0.document].id, code: project.codes[$0.code].id, start: $0.start, end: $0.end)
             }
-            actions += project.documents.map { Action(.documentDone, ["document": .string($0.id)]) }
+            actions += project.documents.map { try Action(.documentDone, ["document": .string($0.id)]) }
             var i = 0
             while i < actions.count {
                 try project.store.append(Array(actions[i..<min(i + 50_000, actions.count)]), by: coder.key)

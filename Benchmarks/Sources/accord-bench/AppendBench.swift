@@ -2,6 +2,7 @@ import Crypto
 import Dispatch
 import Foundation
 import GRDB
+import Project
 import Store
 
 /// Benchmark 1 (issue 2): the batched append path `import codings` — CSV
@@ -56,7 +57,7 @@ enum AppendBench {
         // The append itself.
         let before = try project.eventCount()
         note("importing \(Format.int(n)) codings")
-        let (count, appendSeconds) = try timed { try project.store.importCodings(csv: csv, by: alice) }
+        let (count, appendSeconds) = try timed { try Replica(store: project.store).importCodings(csv: csv, by: alice) }
         precondition(count == n, "imported \(count), expected \(n)")
 
         // Reference 2: the same event rows inserted raw into the same table shape.
@@ -83,7 +84,7 @@ enum AppendBench {
             // resolving every row, and writes nothing); the append of the same
             // codings already resolved (Store.append, no CSV); signing on all cores.
             note("phases: parse + resolve, append without CSV, signing on all cores")
-            let (_, parseSeconds) = timed { _ = try? project.store.importCodings(csv: csv + "no-such-document,0,1,c01\n", by: alice) }
+            let (_, parseSeconds) = timed { _ = try? Replica(store: project.store).importCodings(csv: csv + "no-such-document,0,1,c01\n", by: alice) }
             let (_, bareSeconds) = try timed { try project.store.append(actions, by: alice) }
             let cores = ProcessInfo.processInfo.activeProcessorCount
             let (_, signAll) = timed {

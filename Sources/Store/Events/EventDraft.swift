@@ -8,6 +8,10 @@ import Crypto
 /// The body is encoded once; the unsigned and the signed forms are laid out
 /// around it in JCS member order (author, body, deps, id, prev, project, seq,
 /// sig, time, type, v), which is what encoding the whole object would give.
+///
+/// A draft may hold any body, valid or not (test vectors and hostile-input
+/// tests craft broken ones); `unsigned` is there only when the body was given
+/// typed, which is how the store's own appends make drafts.
 public struct EventDraft: Sendable {
     public let project: String?
     public let author: String
@@ -19,7 +23,10 @@ public struct EventDraft: Sendable {
     public let body: JSONValue
     let encodedBody: [UInt8]
     public private(set) var id: String
+    /// The typed view, for drafts made from a typed body.
+    private(set) var unsigned: UnsignedEvent?
 
+    /// A draft with any body, for crafting events (vectors, hostile-input tests).
     public init(project: String?, author: String, seq: Int64, prev: String?, deps: [String], time: Int64,
                 type: EventType, body: JSONValue) {
         self.project = project
@@ -32,7 +39,27 @@ public struct EventDraft: Sendable {
         self.body = body
         encodedBody = CanonicalJSON.encode(body)
         id = ""
+        unsigned = nil
         id = Hex.encode(SHA256.hash(data: layout(id: nil, signature: nil)))
+    }
+
+    /// A draft of a typed body, as the store appends them.
+    init(project: EventID?, author: AuthorID, seq: Int64, prev: EventID?, deps: [EventID], time: Int64, body: EventBody) {
+        self.project = project?.hex
+        self.author = author.hex
+        self.seq = seq
+        self.prev = prev?.hex
+        self.deps = deps.map(\.hex)
+        self.time = time
+        self.type = body.type
+        self.body = body.json
+        encodedBody = CanonicalJSON.encode(self.body)
+        id = ""
+        unsigned = nil
+        let digest = SHA256.hash(data: layout(id: nil, signature: nil))
+        id = Hex.encode(digest)
+        unsigned = UnsignedEvent(id: EventID(bytes: digest)!, project: project, author: author, seq: seq, prev: prev, deps: deps,
+                                 time: time, body: body)
     }
 
     /// The envelope as an object, for callers that want to alter it.
@@ -70,16 +97,24 @@ public struct EventDraft: Sendable {
         return out
     }
 
-    /// The signed event.
-    public func signed(by key: SigningKey) -> Event {
-        sealed(signature: key.sign(Hex.decode(id)!))
+    /// The signed event's bytes, whatever the body holds.
+    public func signedBytes(by key: SigningKey) -> [UInt8] {
+        layout(id: id, signature: key.sign(Hex.decode(id)!))
     }
 
-    /// The event with `signature` in place. The envelope was built from typed
-    /// parts; the body is the author's business and is judged when the event
-    /// is appended or received.
-    public func sealed(signature: String) -> Event {
-        Event(bytes: layout(id: id, signature: signature), id: id, sig: signature, project: project, author: author, seq: seq,
-              prev: prev, deps: deps, time: time, type: type, body: body)
+    /// The signed event of a draft made from a typed body (the store's own appends).
+    func signedEvent(by key: SigningKey) -> Event {
+        let signature = key.signature(Hex.decode(id)!)
+        return Event(bytes: layout(id: id, signature: Hex.encode(signature)), unsigned: unsigned!, signature: signature)
+    }
+
+    /// The signed event; refused like any received event when its envelope
+    /// or body breaks the rules.
+    public func signed(by key: SigningKey) throws(AccordError) -> Event {
+        let signature = key.signature(Hex.decode(id)!)
+        if let unsigned {
+            return Event(bytes: layout(id: id, signature: Hex.encode(signature)), unsigned: unsigned, signature: signature)
+        }
+        return try Event(bytes: layout(id: id, signature: Hex.encode(signature)))
     }
 }

@@ -4,8 +4,6 @@ import Foundation
 /// Signs a batch of drafts on every core, in the background, so the caller
 /// can validate and project the same batch meanwhile.
 final class Signer: @unchecked Sendable {
-    static let placeholder = String(repeating: "0", count: 128)
-
     private let drafts: [EventDraft]
     private let key: SigningKey
     private var signed: [Event?]
@@ -26,7 +24,7 @@ final class Signer: @unchecked Sendable {
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var i = worker
                     while i < drafts.count {
-                        out.pointer[i] = drafts[i].signed(by: key)
+                        out.pointer[i] = drafts[i].signedEvent(by: key)
                         i += workers
                     }
                 }

@@ -20,10 +20,17 @@ public struct SigningKey: Sendable {
     }
 
     public var publicHex: String { Hex.encode(key.publicKey.rawRepresentation) }
+    public var authorID: AuthorID { AuthorID(bytes: key.publicKey.rawRepresentation)! }
     public var privateHex: String { Hex.encode(key.rawRepresentation) }
 
     /// Signs the 32 bytes of an event id (DESIGN §3) or a request digest.
     public func sign(_ message: [UInt8]) -> String {
-        Hex.encode(try! key.signature(for: message))
+        Hex.encode(signature(message))
+    }
+
+    /// The 64 signature bytes of `message`.
+    public func signature(_ message: [UInt8]) -> [UInt8] {
+        // Signing with a valid private key cannot fail; swift-crypto's API throws only for foreign key types.
+        Array(try! key.signature(for: message))
     }
 }

@@ -21,7 +21,7 @@ enum EventLog {
             INSERT INTO events (id, author, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?)
             """)
         try statement.execute(arguments: [event.id, idx, event.seq, event.time, event.type.rawValue,
-                                          clock.blob, event.bytes])
+                                          Blob(clock.blob), Blob(event.bytes)])
         try db.cachedStatement(sql: "UPDATE authors SET head_seq = ?, head_id = ? WHERE idx = ?")
             .execute(arguments: [event.seq, event.id, idx])
         let unhead = try db.cachedStatement(sql: "DELETE FROM heads WHERE id = ?")
@@ -43,7 +43,7 @@ enum EventLog {
         for (event, clock) in zip(events, clocks) {
             var own = clock
             own.advance(author: idx, to: event.seq)
-            try statement.execute(arguments: [event.id, idx, event.seq, event.time, event.type.rawValue, own.blob, event.bytes])
+            try statement.execute(arguments: [event.id, idx, event.seq, event.time, event.type.rawValue, Blob(own.blob), Blob(event.bytes)])
             if event.type == .projectCreated {
                 try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('project', ?)", arguments: [event.id])
             }
@@ -73,16 +73,25 @@ enum EventLog {
     }
 
     static func event(_ db: Database, id: String) throws -> Event? {
-        guard let bytes = try [UInt8].fetchOne(db, sql: "SELECT bytes FROM events WHERE id = ?", arguments: [id]) else { return nil }
+        guard let bytes = try Blob.fetchOne(db, sql: "SELECT bytes FROM events WHERE id = ?", arguments: [id])?.bytes else { return nil }
         return try Event(bytes: bytes)
     }
 }
 
-extension [UInt8]: @retroactive SQLExpressible {}
-extension [UInt8]: @retroactive StatementBinding {}
-extension [UInt8]: @retroactive DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { Data(self).databaseValue }
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> [UInt8]? {
-        Data.fromDatabaseValue(dbValue).map { [UInt8]($0) }
+/// Bytes as SQLite blobs, without teaching GRDB about `[UInt8]` for
+/// every module that imports Store.
+struct Blob: DatabaseValueConvertible, StatementColumnConvertible {
+    var bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var databaseValue: DatabaseValue { Data(bytes).databaseValue }
+
+    static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Blob? {
+        Data.fromDatabaseValue(dbValue).map { Blob([UInt8]($0)) }
+    }
+
+    init(sqliteStatement: SQLiteStatement, index: CInt) {
+        bytes = [UInt8](Data(sqliteStatement: sqliteStatement, index: index))
     }
 }

@@ -12,20 +12,14 @@ public struct EventPage: Sendable {
 extension Store {
     /// Each author's highest held seq: the version vector sync exchanges.
     public func authorHeads() throws(AccordError) -> [String: Int64] {
-        try read { try EventLog.authorHeads($0) }
+        try readDatabase { try EventLog.authorHeads($0) }
     }
 
     /// The first 16 bytes of a SHA-256 over each author's key, head seq and
     /// head event id, sorted: equal on two replicas exactly when they hold
     /// the same chain heads.
     public func headsDigest() throws(AccordError) -> String {
-        try read { db in
-            var hasher = SHA256()
-            for row in try Row.fetchAll(db, sql: "SELECT key, head_seq, head_id FROM authors WHERE head_seq > 0 ORDER BY key") {
-                hasher.update(data: Array("\(row[0] as String):\(row[1] as Int64):\(row[2] as String)\n".utf8))
-            }
-            return Hex.encode(hasher.finalize().prefix(16))
-        }
+        try readDatabase { try Store.headsDigest($0) }
     }
 
     /// The events missing from a replica that holds, for each author, seqs
@@ -37,31 +31,7 @@ extension Store {
     /// time, so the cost grows with what is missing, not with the history.
     /// The (time, author, seq) order respects causality.
     public func missing(have: [String: Int64], maxBytes: Int) throws(AccordError) -> EventPage {
-        try read { db in
-            var starts: [Int64] = []
-            for (key, head) in try EventLog.authorHeads(db) where head > have[key, default: 0] {
-                let time = try Int64.fetchOne(db, sql: """
-                    SELECT e.time FROM events e JOIN authors a ON a.idx = e.author WHERE a.key = ? AND e.seq = ?
-                    """, arguments: [key, have[key, default: 0] + 1])
-                if let time { starts.append(time) }
-            }
-            guard let from = starts.min() else { return EventPage(events: [], more: false) }
-            var events: [[UInt8]] = []
-            var size = 0
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT a.key, e.seq, e.bytes FROM events e JOIN authors a ON a.idx = e.author
-                WHERE e.time >= ? ORDER BY e.time, e.author, e.seq
-                """, arguments: [from])
-            while let row = try rows.next() {
-                let key: String = row[0], seq: Int64 = row[1]
-                guard seq > have[key, default: 0] else { continue }
-                let bytes: [UInt8] = row[2]
-                if !events.isEmpty, size + bytes.count > maxBytes { return EventPage(events: events, more: true) }
-                events.append(bytes)
-                size += bytes.count + 1
-            }
-            return EventPage(events: events, more: false)
-        }
+        try readDatabase { try Store.missing($0, have: have, maxBytes: maxBytes) }
     }
 
     /// Whether `key` is a current member, and in which role: who may read
@@ -70,7 +40,7 @@ extension Store {
         let catalog = try catalog()
         let member = catalog.members.first { $0.keys.contains(key) && !$0.removed }
         // Known: the key belongs, or once belonged, to a member.
-        let once: Bool = try read { db in
+        let once: Bool = try readDatabase { db in
             try Bool.fetchOne(db, sql: "SELECT 1 FROM edits WHERE field = 'keys' AND instr(value, ?) > 0 LIMIT 1", arguments: [key]) == true
         }
         let known = member != nil || once

@@ -40,15 +40,15 @@ extension Store {
         let project = try EventLog.project(db)
         let clock: CausalClock
         do {
-            clock = try validator.validate(event, project: project, signatureChecked: true)
+            clock = try validator.validate(event.unsigned, project: project)
         } catch let error as AccordError {
             if error.code == "equivocation" { try recordEquivocation(event, db) }
             return .rejected(error)
         }
-        try Projector.apply(event, db)
+        try Projector.apply(event.unsigned, db)
         try EventLog.insert(event, clock: clock, db)
         let idx = try EventLog.authorIndex(db, key: event.author, create: false) ?? 0
-        validator.cache.note(event, position: EventPosition(author: idx, seq: event.seq, time: event.time, clock: clock))
+        validator.cache.note(event.unsigned, position: EventPosition(author: idx, seq: event.seq, time: event.time, clock: clock))
         return .accepted
     }
 
@@ -59,7 +59,7 @@ extension Store {
         let other = try String.fetchOne(db, sql: "SELECT id FROM events WHERE author = ? AND seq = ?",
                                         arguments: [idx, event.seq]) ?? ""
         try db.execute(sql: "INSERT OR IGNORE INTO equivocations (id, author, seq, conflicts_with, bytes) VALUES (?,?,?,?,?)",
-                       arguments: [event.id, event.author, event.seq, other, event.bytes])
+                       arguments: [event.id, event.author, event.seq, other, Blob(event.bytes)])
         try db.execute(sql: "UPDATE authors SET quarantined = 1 WHERE idx = ?", arguments: [idx])
     }
 

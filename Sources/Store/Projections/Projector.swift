@@ -8,100 +8,103 @@ import GRDB
 /// by arrival), so a late event from an offline coder never forces a rebuild,
 /// and `state_digest` agrees across replicas.
 enum Projector {
-    static func apply(_ event: Event, _ db: Database) throws {
-        let b = event.body
-        let id = event.id
-        switch event.type {
-        case .projectCreated:
-            try addMember(db, id: id, name: b["member"]!.stringValue!, role: .lead, keys: [event.author], event: event)
-            try Register.record(db, edit: id, thing: id, field: "project_name", value: b["name"]!, time: event.time,
-                                author: event.author, base: [])
-        case .memberAdded:
-            try addMember(db, id: id, name: b["name"]!.stringValue!, role: Role(rawValue: b["role"]!.stringValue!)!,
-                          keys: b["keys"]!.arrayValue!.compactMap(\.stringValue), event: event)
-        case .memberChanged:
-            let member = b["member"]!.stringValue!
-            try recordEdits(db, event, thing: member, fields: ["name", "role", "keys"])
-            try refreshMember(db, member)
-        case .memberRemoved:
-            try retire(db, event, thing: b["member"]!.stringValue!, kind: "member")
-        case .documentAdded:
-            let meta = CanonicalJSON.string(b["meta"]!)
+    static func apply(_ event: UnsignedEvent, _ db: Database) throws {
+        let id = event.id.hex
+        let author = event.author.hex
+        switch event.body {
+        case .projectCreated(let b):
+            try addMember(db, id: id, name: b.member, role: .lead, keys: [author], event: event)
+            try Register.record(db, edit: id, thing: id, field: "project_name", value: .string(b.name), time: event.time,
+                                author: author, base: [])
+        case .memberAdded(let b):
+            try addMember(db, id: id, name: b.name, role: b.role, keys: b.keys.map(\.hex), event: event)
+        case .memberChanged(let b):
+            var values: [(String, JSONValue)] = []
+            if let name = b.name { values.append(("name", .string(name))) }
+            if let role = b.role { values.append(("role", .string(role.rawValue))) }
+            if let keys = b.keys { values.append(("keys", .array(keys.map { .string($0.hex) }))) }
+            try recordEdits(db, event, thing: b.member.hex, values: values, base: b.base)
+            try refreshMember(db, b.member.hex)
+        case .memberRemoved(let b):
+            try retire(db, event, thing: b.member.hex, kind: "member")
+        case .documentAdded(let b):
+            let meta = CanonicalJSON.string(.object(b.meta.mapValues { .string($0) }))
             try db.execute(sql: """
                 INSERT OR IGNORE INTO documents (id, title, sha256, length, text, meta, author, time) VALUES (?,?,?,?,?,?,?,?)
-                """, arguments: [id, b["title"]!.stringValue!, b["sha256"]!.stringValue!, b["length"]!.intValue!,
-                                 b["text"]!.stringValue!, meta, event.author, event.time])
-        case .documentRetired:
-            try retire(db, event, thing: b["document"]!.stringValue!, kind: "document")
-        case .codeDefined:
+                """, arguments: [id, b.title, b.sha256.hex, b.length, b.text, meta, author, event.time])
+        case .documentRetired(let b):
+            try retire(db, event, thing: b.document.hex, kind: "document")
+        case .codeDefined(let b):
             try db.execute(sql: """
                 INSERT OR IGNORE INTO codes (id, name, parent, description, color, exclusive, time) VALUES (?,?,?,?,?,?,?)
-                """, arguments: [id, b["name"]!.stringValue!, b["parent"]!.stringValue, b["description"]!.stringValue!,
-                                 b["color"]!.stringValue, b["exclusive"]!.boolValue!, event.time])
-            for field in Codebook.fields {
-                try Register.record(db, edit: id, thing: id, field: field, value: b[field]!, time: event.time,
-                                    author: event.author, base: [])
+                """, arguments: [id, b.name, b.parent?.hex, b.description, b.color, b.exclusive, event.time])
+            let values: [(String, JSONValue)] = [
+                ("name", .string(b.name)), ("parent", b.parent.map { .string($0.hex) } ?? .null),
+                ("description", .string(b.description)), ("color", b.color.map { .string($0) } ?? .null),
+                ("exclusive", .bool(b.exclusive)),
+            ]
+            for (field, value) in values {
+                try Register.record(db, edit: id, thing: id, field: field, value: value, time: event.time, author: author, base: [])
             }
-        case .codeChanged:
-            let code = b["code"]!.stringValue!
-            try recordEdits(db, event, thing: code, fields: Codebook.fields)
-            try refreshCode(db, code)
-        case .codeMerged:
+        case .codeChanged(let b):
+            var values: [(String, JSONValue)] = []
+            if let name = b.name { values.append(("name", .string(name))) }
+            if let parent = b.parent { values.append(("parent", parent.map { .string($0.hex) } ?? .null)) }
+            if let description = b.description { values.append(("description", .string(description))) }
+            if let color = b.color { values.append(("color", color.map { .string($0) } ?? .null)) }
+            if let exclusive = b.exclusive { values.append(("exclusive", .bool(exclusive))) }
+            try recordEdits(db, event, thing: b.code.hex, values: values, base: b.base)
+            try refreshCode(db, b.code.hex)
+        case .codeMerged(let b):
             try db.execute(sql: "INSERT OR IGNORE INTO merges (id, code, into_code, time, author) VALUES (?,?,?,?,?)",
-                           arguments: [id, b["code"]!.stringValue!, b["into"]!.stringValue!, event.time, event.author])
-        case .codeRetired:
-            try retire(db, event, thing: b["code"]!.stringValue!, kind: "code")
-        case .segmentCoded:
+                           arguments: [id, b.code.hex, b.into.hex, event.time, author])
+        case .codeRetired(let b):
+            try retire(db, event, thing: b.code.hex, kind: "code")
+        case .segmentCoded(let b):
             try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO codings (id, document, code, author, start, "end", time) VALUES (?,?,?,?,?,?,?)
-                """).execute(arguments: [id, b["document"]!.stringValue!, b["code"]!.stringValue!, event.author,
-                                 b["start"]!.intValue!, b["end"]!.intValue!, event.time])
-        case .segmentUncoded:
+                """).execute(arguments: [id, b.document.hex, b.code.hex, author, b.start, b.end, event.time])
+        case .segmentUncoded(let b):
             // Two concurrent removals of one coding: the smaller id is recorded,
             // whichever arrives first.
             try db.cachedStatement(sql: """
                 UPDATE codings SET uncoded_by = CASE WHEN uncoded_by IS NULL OR uncoded_by > ?1 THEN ?1 ELSE uncoded_by END
                 WHERE id = ?2
-                """).execute(arguments: [id, b["coding"]!.stringValue!])
-        case .memoAdded:
+                """).execute(arguments: [id, b.coding.hex])
+        case .memoAdded(let b):
             try db.execute(sql: """
                 INSERT OR IGNORE INTO memos (id, author, time, text, document, code, coding) VALUES (?,?,?,?,?,?,?)
-                """, arguments: [id, event.author, event.time, b["text"]!.stringValue!, b["document"]?.stringValue,
-                                 b["code"]?.stringValue, b["coding"]?.stringValue])
-        case .documentDone:
+                """, arguments: [id, author, event.time, b.text, b.document?.hex, b.code?.hex, b.coding?.hex])
+        case .documentDone(let b):
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO done (id, document, author, time) VALUES (?,?,?,?)").execute(
-                           arguments: [id, b["document"]!.stringValue!, event.author, event.time])
-        case .adjudicationDecided:
-            let document = b["document"]!.stringValue!
-            let start = b["start"]!.intValue!, end = b["end"]!.intValue!
+                           arguments: [id, b.document.hex, author, event.time])
+        case .adjudicationDecided(let b):
+            let codes = JSONValue.array(b.codes.map { .string($0.hex) })
             try db.execute(sql: """
                 INSERT OR IGNORE INTO adjudications (id, document, start, "end", codes, note, author, time) VALUES (?,?,?,?,?,?,?,?)
-                """, arguments: [id, document, start, end, CanonicalJSON.string(b["codes"]!), b["note"]!.stringValue!,
-                                 event.author, event.time])
-            try Register.record(db, edit: id, thing: Adjudication.unitKey(document: document, start: start, end: end),
-                                field: "codes", value: b["codes"]!, time: event.time, author: event.author,
-                                base: b["base"]!.arrayValue!.compactMap(\.stringValue))
+                """, arguments: [id, b.document.hex, b.start, b.end, CanonicalJSON.string(codes), b.note, author, event.time])
+            try Register.record(db, edit: id, thing: Adjudication.unitKey(document: b.document.hex, start: b.start, end: b.end),
+                                field: "codes", value: codes, time: event.time, author: author, base: b.base.map(\.hex))
         }
     }
 
-    static func addMember(_ db: Database, id: String, name: String, role: Role, keys: [String], event: Event) throws {
+    static func addMember(_ db: Database, id: String, name: String, role: Role, keys: [String], event: UnsignedEvent) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO members (id, name, role, time) VALUES (?,?,?,?)",
                        arguments: [id, name, role.rawValue, event.time])
         let fields: [(String, JSONValue)] = [("name", .string(name)), ("role", .string(role.rawValue)),
                                             ("keys", .array(keys.map { .string($0) }))]
         for (field, value) in fields {
             try Register.record(db, edit: id, thing: id, field: field, value: value, time: event.time,
-                                author: event.author, base: [])
+                                author: event.author.hex, base: [])
         }
         try refreshMember(db, id)
     }
 
-    static func recordEdits(_ db: Database, _ event: Event, thing: String, fields: [String]) throws {
-        let base = event.body["base"]!.arrayValue!.compactMap(\.stringValue)
-        for field in fields {
-            guard let value = event.body[field] else { continue }
-            try Register.record(db, edit: event.id, thing: thing, field: field, value: value, time: event.time,
-                                author: event.author, base: base)
+    static func recordEdits(_ db: Database, _ event: UnsignedEvent, thing: String, values: [(String, JSONValue)],
+                            base: [EventID]) throws {
+        for (field, value) in values {
+            try Register.record(db, edit: event.id.hex, thing: thing, field: field, value: value, time: event.time,
+                                author: event.author.hex, base: base.map(\.hex))
         }
     }
 
@@ -130,14 +133,14 @@ enum Projector {
                                    values["exclusive"]!.boolValue, code])
     }
 
-    static func retire(_ db: Database, _ event: Event, thing: String, kind: String) throws {
+    static func retire(_ db: Database, _ event: UnsignedEvent, thing: String, kind: String) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO retirements (id, thing, kind, author, time) VALUES (?,?,?,?,?)",
-                       arguments: [event.id, thing, kind, event.author, event.time])
+                       arguments: [event.id.hex, thing, kind, event.author.hex, event.time])
         if kind == "member" {
             try db.execute(sql: """
                 UPDATE members SET removed_by = CASE WHEN removed_by IS NULL OR removed_by > ?1 THEN ?1 ELSE removed_by END
                 WHERE id = ?2
-                """, arguments: [event.id, thing])
+                """, arguments: [event.id.hex, thing])
         }
     }
 }

@@ -33,7 +33,7 @@ enum Register {
             SELECT edit_id, value, time, author FROM edits WHERE thing = ? AND field = ?
             ORDER BY time DESC, author DESC
             """, arguments: [thing, field])
-        var edits = rows.map { Edit(id: $0[0], value: (try? JSONParser.parse($0[1] as String)) ?? .null, time: $0[2], author: $0[3]) }
+        var edits = try rows.map { Edit(id: $0[0], value: try parseStored($0[1] as String), time: $0[2], author: $0[3]) }
         if let past { edits = try edits.filter { try past.contains($0.id) } }
         let ids = Set(edits.map(\.id))
         var superseded = Set<String>()
@@ -46,5 +46,13 @@ enum Register {
 
     static func value(_ db: Database, thing: String, field: String, within past: CausalPast? = nil) throws -> JSONValue? {
         try live(db, thing: thing, field: field, within: past).first?.value
+    }
+
+    /// A JSON value the store wrote itself; unreadable means the file was
+    /// altered behind accord's back, which is reported, never read as null.
+    static func parseStored(_ text: String) throws(AccordError) -> JSONValue {
+        do { return try JSONParser.parse(text) } catch {
+            throw AccordError("store_damaged", "a projection row holds unreadable JSON (\(error)); run `accord verify`, then `accord rebuild`")
+        }
     }
 }

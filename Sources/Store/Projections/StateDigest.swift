@@ -6,18 +6,34 @@ import GRDB
 /// Projection rows hold only what events say (ids, bodies, times, authors),
 /// never arrival order or local indexes, so two replicas holding the same
 /// events have the same digest — the cheap proof that sync converged.
+///
+/// The columns hashed are listed here, not taken from `SELECT *`, so a
+/// column added for speed or bookkeeping does not change the digest; a
+/// change to this list is a new digest version.
 enum StateDigest {
-    static let orderedTables: [(table: String, order: String)] = [
-        ("members", "id"), ("member_keys", "key, member"), ("documents", "id"), ("codes", "id"),
-        ("edits", "thing, field, edit_id"), ("edit_bases", "base_id, edit_id"), ("codings", "id"), ("done", "id"),
-        ("memos", "id"), ("merges", "id"), ("adjudications", "id"), ("retirements", "id"),
+    /// Version 1: the tables and columns below, in this order.
+    static let version = 1
+
+    static let orderedTables: [(table: String, columns: String, order: String)] = [
+        ("members", "id, name, role, removed_by, time", "id"),
+        ("member_keys", "key, member, added_by", "key, member"),
+        ("documents", "id, title, sha256, length, text, meta, author, time", "id"),
+        ("codes", "id, name, parent, description, color, exclusive, time", "id"),
+        ("edits", "edit_id, thing, field, value, time, author", "thing, field, edit_id"),
+        ("edit_bases", "edit_id, base_id", "base_id, edit_id"),
+        ("codings", "id, document, code, author, start, \"end\", time, uncoded_by", "id"),
+        ("done", "id, document, author, time", "id"),
+        ("memos", "id, author, time, text, document, code, coding", "id"),
+        ("merges", "id, code, into_code, time, author", "id"),
+        ("adjudications", "id, document, start, \"end\", codes, note, author, time", "id"),
+        ("retirements", "id, thing, kind, author, time", "id"),
     ]
 
     static func compute(_ db: Database) throws -> String {
         var hasher = SHA256()
-        for (table, order) in orderedTables {
+        for (table, columns, order) in orderedTables {
             hasher.update(data: Array("\u{1}\(table)\u{1}".utf8))
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table) ORDER BY \(order)")
             var buffer: [UInt8] = []
             while let row = try rows.next() {
                 buffer.removeAll(keepingCapacity: true)

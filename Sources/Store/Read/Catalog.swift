@@ -23,6 +23,9 @@ public struct Catalog: Sendable {
         public var retired: Bool
         public var mergedInto: String?
         public var path: String
+
+        /// Neither retired nor merged: a code that can still be applied.
+        public var isLive: Bool { !retired && mergedInto == nil }
     }
 
     public struct Document: Sendable, Codable {
@@ -42,7 +45,7 @@ public struct Catalog: Sendable {
     var memberByKey: [String: Int]
     var codeByID: [String: Int]
 
-    public init(_ db: Database) throws {
+    init(_ db: Database) throws {
         let genesis = try EventLog.project(db)
         projectName = try genesis.flatMap { try Register.value(db, thing: $0, field: "project_name")?.stringValue } ?? ""
         members = []
@@ -51,7 +54,11 @@ public struct Catalog: Sendable {
             let id: String = row[0]
             let keys = try String.fetchAll(db, sql: "SELECT key FROM member_keys WHERE member = ? ORDER BY key", arguments: [id])
             let removed = (row[3] as String?) != nil
-            members.append(Member(id: id, name: row[1], role: Role(rawValue: row[2]) ?? .auditor, keys: keys, removed: removed))
+            let roleName: String = row[2]
+            guard let role = Role(rawValue: roleName) else {
+                throw AccordError("store_damaged", "member \(id) has the unknown role `\(roleName)`; run `accord verify`, then `accord rebuild`")
+            }
+            members.append(Member(id: id, name: row[1], role: role, keys: keys, removed: removed))
             for key in keys where !removed || memberByKey[key] == nil { memberByKey[key] = members.count - 1 }
         }
         let retired = Set(try String.fetchAll(db, sql: "SELECT thing FROM retirements"))
@@ -68,7 +75,7 @@ public struct Catalog: Sendable {
         documents = []
         for i in codes.indices { codes[i].path = path(of: codes[i].id) }
         documents = try Row.fetchAll(db, sql: "SELECT id, title, sha256, length, meta, time FROM documents ORDER BY time, id").map { row in
-            let metaJSON = (try? JSONParser.parse(row[4] as String))?.objectValue ?? [:]
+            let metaJSON = try Register.parseStored(row[4] as String).objectValue ?? [:]
             return Document(id: row[0], title: row[1], sha256: row[2], length: row[3],
                             meta: metaJSON.compactMapValues(\.stringValue), retired: retired.contains(row[0]), time: row[5])
         }
@@ -103,7 +110,11 @@ public struct Catalog: Sendable {
         let matches = codes.filter { $0.path == trimmed && !$0.retired && $0.mergedInto == nil }
         if matches.count == 1 { return matches[0] }
         if let any = codes.first(where: { $0.path == trimmed }) { return any }
-        if name.count >= 8, let byID = unique(codes.filter { $0.id.hasPrefix(name.lowercased()) }) { return byID }
+        if let prefix = IDPrefix.parse(name) {
+            let byID = IDPrefix.matches(codes, prefix: prefix, id: \.id)
+            if byID.count == 1 { return byID[0] }
+            if byID.count > 1 { throw IDPrefix.ambiguous(name, "code") }
+        }
         let known = codes.filter { !$0.retired && $0.mergedInto == nil }.map(\.path).sorted()
         throw AccordError.unknownCode("no code `\(name)`" + (known.isEmpty ? "; the codebook is empty" : "; known codes: \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : "")"))
     }
@@ -126,7 +137,11 @@ public struct Catalog: Sendable {
         if titled.count > 1 {
             throw AccordError("ambiguous_document", "several documents are titled `\(name)`; name one by id: \(titled.map { String($0.id.prefix(12)) }.joined(separator: ", "))")
         }
-        if name.count >= 8, let byID = unique(documents.filter { $0.id.hasPrefix(name.lowercased()) }) { return byID }
+        if let prefix = IDPrefix.parse(name) {
+            let byID = IDPrefix.matches(documents, prefix: prefix, id: \.id)
+            if byID.count == 1 { return byID[0] }
+            if byID.count > 1 { throw IDPrefix.ambiguous(name, "document") }
+        }
         throw AccordError.unknownDocument("no document `\(name)`; `accord doc list` shows them")
     }
 

@@ -14,7 +14,7 @@ public struct CodingRow: Sendable {
 extension CodingRow {
     /// The current codings, optionally of one document, one author key set and
     /// one code set; codes of merged codes are reported under their target.
-    public static func fetch(_ db: Database, catalog: Catalog, document: String? = nil, authors: Set<String>? = nil,
+    static func fetch(_ db: Database, catalog: Catalog, document: String? = nil, authors: Set<String>? = nil,
                              codes: Set<String>? = nil) throws -> [CodingRow] {
         var sql = "SELECT id, author, document, code, start, \"end\", time FROM codings WHERE uncoded_by IS NULL"
         var arguments: StatementArguments = []
@@ -41,7 +41,7 @@ public struct Progress: Sendable {
     /// document id → author keys that marked it done.
     public var done: [String: Set<String>]
 
-    public init(_ db: Database) throws {
+    init(_ db: Database) throws {
         done = [:]
         for row in try Row.fetchAll(db, sql: "SELECT document, author FROM done") {
             done[row[0], default: []].insert(row[1])

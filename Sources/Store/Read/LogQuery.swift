@@ -20,12 +20,12 @@ extension Store {
         case .now: break
         case .time(let t): until = min(until ?? t, t)
         case .event(let prefix):
-            clock = try read { db in
+            clock = try readDatabase { db in
                 let id = try Store.resolveEventID(prefix, db)
-                return CausalClock(blob: try [UInt8].fetchOne(db, sql: "SELECT clock FROM events WHERE id = ?", arguments: [id])!)
+                return CausalClock(blob: try Blob.fetchOne(db, sql: "SELECT clock FROM events WHERE id = ?", arguments: [id])!.bytes)
             }
         }
-        return try read { db in
+        return try readDatabase { db in
             var sql = "SELECT e.bytes, e.author, e.seq FROM events e JOIN authors a ON a.idx = e.author WHERE 1"
             var arguments: StatementArguments = []
             if let type = filter.type { sql += " AND e.type = ?"; arguments += [type] }
@@ -40,7 +40,7 @@ extension Store {
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 if let clock, !clock.includes(author: row[1], seq: row[2]) { continue }
-                out.append(try Event(stored: row[0]))
+                out.append(try Event(stored: (row[0] as Blob).bytes))
             }
             return out
         }
@@ -48,7 +48,7 @@ extension Store {
 
     /// One event by id or unique prefix, refused if it did not exist yet at `moment`.
     public func event(_ prefix: String, at moment: Moment = .now) throws(AccordError) -> Event {
-        let event = try read { db in
+        let event = try readDatabase { db in
             let id = try Store.resolveEventID(prefix.lowercased(), db)
             return try EventLog.event(db, id: id)!
         }

@@ -17,7 +17,7 @@ public struct StoreStatus: Sendable {
 extension Store {
     public func status(at moment: Moment = .now) throws(AccordError) -> StoreStatus {
         let view = try view(at: moment)
-        var (project, events, heads): (String, Int, [String: Int64]) = try read { db in
+        var (project, events, heads): (String, Int, [String: Int64]) = try readDatabase { db in
             (try EventLog.project(db) ?? "", try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0, try EventLog.authorHeads(db))
         }
         if moment != .now {

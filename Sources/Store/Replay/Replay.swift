@@ -6,7 +6,7 @@ extension Store {
     /// `.now`, otherwise the log up to that moment refolded into an in-memory
     /// database by the same projector, so history is answered by the very
     /// code that answers the present.
-    public func view(at moment: Moment) throws(AccordError) -> any DatabaseReader {
+    func view(at moment: Moment) throws(AccordError) -> any DatabaseReader {
         if moment == .now { return database }
         let snapshot: DatabaseQueue
         let project = try self.project()
@@ -21,7 +21,7 @@ extension Store {
         let events = try eventBytes(at: moment)
         do {
             try snapshot.write { db in
-                for bytes in events { try Projector.apply(try Event(stored: bytes), db) }
+                for bytes in events { try Projector.apply(try Event(stored: bytes).unsigned, db) }
                 try Schema.createProjectionIndexes(db)
             }
         } catch let error as AccordError { throw error } catch { throw AccordError("store_error", "\(error)") }
@@ -30,19 +30,19 @@ extension Store {
 
     /// The stored bytes of every event at `moment`, in arrival (causal) order.
     func eventBytes(at moment: Moment) throws(AccordError) -> [[UInt8]] {
-        try read { db in
+        try readDatabase { db in
             switch moment {
             case .now:
-                return try [UInt8].fetchAll(db, sql: "SELECT bytes FROM events ORDER BY rowid")
+                return try Blob.fetchAll(db, sql: "SELECT bytes FROM events ORDER BY rowid").map(\.bytes)
             case .time(let t):
-                return try [UInt8].fetchAll(db, sql: "SELECT bytes FROM events WHERE time <= ? ORDER BY rowid", arguments: [t])
+                return try Blob.fetchAll(db, sql: "SELECT bytes FROM events WHERE time <= ? ORDER BY rowid", arguments: [t]).map(\.bytes)
             case .event(let prefix):
                 let id = try Store.resolveEventID(prefix, db)
-                let clock = CausalClock(blob: try [UInt8].fetchOne(db, sql: "SELECT clock FROM events WHERE id = ?", arguments: [id])!)
+                let clock = CausalClock(blob: try Blob.fetchOne(db, sql: "SELECT clock FROM events WHERE id = ?", arguments: [id])!.bytes)
                 var out: [[UInt8]] = []
                 let rows = try Row.fetchCursor(db, sql: "SELECT author, seq, bytes FROM events ORDER BY rowid")
                 while let row = try rows.next() {
-                    if clock.includes(author: row[0], seq: row[1]) { out.append(row[2]) }
+                    if clock.includes(author: row[0], seq: row[1]) { out.append((row[2] as Blob).bytes) }
                 }
                 return out
             }
@@ -50,13 +50,10 @@ extension Store {
     }
 
     /// A full id from a unique prefix of at least 8 hex digits.
-    static func resolveEventID(_ prefix: String, _ db: Database) throws -> String {
-        let ids = try String.fetchAll(db, sql: "SELECT id FROM events WHERE id >= ? AND id < ? LIMIT 2",
-                                      arguments: [prefix, prefix + "g"])
-        guard ids.count == 1 else {
-            throw ids.isEmpty ? AccordError.unknownEvent("no event with id \(prefix)")
-                : AccordError("ambiguous_id", "more than one event id starts with \(prefix); give more digits")
-        }
+    static func resolveEventID(_ text: String, _ db: Database) throws -> String {
+        guard let prefix = IDPrefix.parse(text) else { throw AccordError.unknownEvent("no event with id \(text)") }
+        let ids = try IDPrefix.matches(db, table: "events", prefix: prefix)
+        guard ids.count == 1 else { throw ids.isEmpty ? AccordError.unknownEvent("no event with id \(text)") : IDPrefix.ambiguous(text, "event") }
         return ids[0]
     }
 
@@ -69,9 +66,9 @@ extension Store {
             try Schema.createProjectionTables(db)
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
             var done = 0
-            let rows = try [UInt8].fetchCursor(db, sql: "SELECT bytes FROM events ORDER BY rowid")
-            while let bytes = try rows.next() {
-                try Projector.apply(try Event(stored: bytes), db)
+            let rows = try Blob.fetchCursor(db, sql: "SELECT bytes FROM events ORDER BY rowid")
+            while let blob = try rows.next() {
+                try Projector.apply(try Event(stored: blob.bytes).unsigned, db)
                 done += 1
                 if done % 10_000 == 0 { progress?(done, total) }
             }

@@ -16,7 +16,7 @@ extension Store {
     /// previous event) and that every dep was held before the event.
     /// Stops at the first broken event, which it names.
     public func verify(progress: ((Int, Int) -> Void)? = nil) throws(AccordError) -> VerifyReport {
-        try read { db in
+        try readDatabase { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
             var chains: [String: (seq: Int64, id: String)] = [:]
             var checked = 0
@@ -54,7 +54,7 @@ extension Store {
             }
 
             while let row = try rows.next() {
-                batch.append((row[0], row[1], row[2]))
+                batch.append((row[0], row[1], (row[2] as Blob).bytes))
                 if batch.count == 4096, let report = try flush() { return report }
             }
             if let report = try flush() { return report }

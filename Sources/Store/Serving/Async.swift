@@ -140,7 +140,7 @@ extension Store {
         while let row = try rows.next() {
             let key: String = row[0], seq: Int64 = row[1]
             guard seq > have[key, default: 0] else { continue }
-            let bytes: [UInt8] = row[2]
+            let bytes = (row[2] as Blob).bytes
             if !events.isEmpty, size + bytes.count > maxBytes { return EventPage(events: events, more: true) }
             events.append(bytes)
             size += bytes.count + 1

@@ -19,7 +19,7 @@ final class FactCache {
     static let memberTypes: Set<EventType> = [.projectCreated, .memberAdded, .memberChanged, .memberRemoved]
 
     /// Called for each event validated: structural events make cached facts stale.
-    func note(_ event: Event, position: EventPosition) {
+    func note(_ event: UnsignedEvent, position: EventPosition) {
         switch event.type {
         case .documentRetired, .codeRetired, .codeMerged, .memberRemoved:
             retirements.removeAll()
@@ -27,7 +27,7 @@ final class FactCache {
         default: break
         }
         if FactCache.memberTypes.contains(event.type) {
-            memberEvents?.append((event.id, position.author, position.seq))
+            memberEvents?.append((event.id.hex, position.author, position.seq))
         }
     }
 

@@ -28,7 +28,7 @@ final class PendingEvents {
         if let p = byID[id] ?? held[id] { return p }
         let statement = try db.cachedStatement(sql: "SELECT author, seq, time, clock FROM events WHERE id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
-        let position = EventPosition(author: row[0], seq: row[1], time: row[2], clock: CausalClock(blob: row[3]))
+        let position = EventPosition(author: row[0], seq: row[1], time: row[2], clock: CausalClock(blob: (row[3] as Blob).bytes))
         if held.count > 20_000 { held.removeAll(keepingCapacity: true) }
         held[id] = position
         return position

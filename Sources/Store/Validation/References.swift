@@ -9,75 +9,80 @@ struct References {
     let membership: Membership
     var db: Database { past.db }
 
-    func check(_ event: Event) throws {
-        let b = event.body
-        switch event.type {
-        case .projectCreated: break
-        case .memberAdded:
-            for key in b["keys"]!.arrayValue!.compactMap(\.stringValue) {
-                if let other = try past.membership(of: key), !other.removed {
-                    throw AccordError.duplicateMember("key \(key.prefix(12))… already belongs to a member")
+    func check(_ body: EventBody) throws {
+        switch body {
+        case .projectCreated, .documentAdded: break
+        case .memberAdded(let b):
+            for key in b.keys {
+                if let other = try past.membership(of: key.hex), !other.removed {
+                    throw AccordError.duplicateMember("key \(key.short)… already belongs to a member")
                 }
             }
-        case .memberChanged, .memberRemoved:
-            let member = b["member"]!.stringValue!
-            guard try past.contains(member), try Bool.fetchOne(db, sql: "SELECT 1 FROM members WHERE id = ?", arguments: [member]) == true else {
-                throw AccordError.unknownMember("no member \(member)")
-            }
-            try bases(b)
-            for key in b["keys"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
-                if let other = try past.membership(of: key), !other.removed, other.member != member {
-                    throw AccordError.duplicateMember("key \(key.prefix(12))… already belongs to another member")
+        case .memberChanged(let b):
+            try member(b.member)
+            try bases(b.base)
+            for key in b.keys ?? [] {
+                if let other = try past.membership(of: key.hex), !other.removed, other.member != b.member.hex {
+                    throw AccordError.duplicateMember("key \(key.short)… already belongs to another member")
                 }
             }
-        case .documentAdded: break
-        case .documentRetired, .documentDone:
-            _ = try document(b["document"]!.stringValue!, live: event.type == .documentDone)
-        case .codeDefined:
-            if let parent = b["parent"]!.stringValue { try code(parent) }
-        case .codeChanged:
-            let id = b["code"]!.stringValue!
-            try code(id, live: false)
-            try bases(b)
-            if let parent = b["parent"]?.stringValue {
+        case .memberRemoved(let b):
+            try member(b.member)
+        case .documentRetired(let b):
+            _ = try document(b.document, live: false)
+        case .documentDone(let b):
+            _ = try document(b.document, live: true)
+        case .codeDefined(let b):
+            if let parent = b.parent { try code(parent) }
+        case .codeChanged(let b):
+            try code(b.code, live: false)
+            try bases(b.base)
+            if let parent = b.parent, let parent {
                 try code(parent)
-                try noCycle(moving: id, under: parent)
+                try noCycle(moving: b.code.hex, under: parent.hex)
             }
-        case .codeMerged:
-            try code(b["code"]!.stringValue!)
-            try code(b["into"]!.stringValue!)
-        case .codeRetired:
-            try code(b["code"]!.stringValue!, live: false)
-        case .segmentCoded:
-            let length = try document(b["document"]!.stringValue!, live: true)
-            try code(b["code"]!.stringValue!)
-            try span(b, length: length)
-        case .segmentUncoded:
-            let coding = b["coding"]!.stringValue!
+        case .codeMerged(let b):
+            try code(b.code)
+            try code(b.into)
+        case .codeRetired(let b):
+            try code(b.code, live: false)
+        case .segmentCoded(let b):
+            let length = try document(b.document, live: true)
+            try code(b.code)
+            try span(b.start, b.end, length: length)
+        case .segmentUncoded(let b):
+            let coding = b.coding.hex
             guard try past.contains(coding),
                   let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT author FROM codings WHERE id = ?"), arguments: [coding])
             else { throw AccordError.unknownCoding("no coding \(coding)") }
             if membership.role != .lead, owner != author, try past.membership(of: owner)?.member != membership.member {
                 throw AccordError.notOwnCoding("coding \(coding) belongs to another coder; only they or a lead can remove it")
             }
-        case .memoAdded:
-            if let d = b["document"]?.stringValue { _ = try document(d, live: false) }
-            if let c = b["code"]?.stringValue { try code(c, live: false) }
-            if let c = b["coding"]?.stringValue {
+        case .memoAdded(let b):
+            if let d = b.document { _ = try document(d, live: false) }
+            if let c = b.code { try code(c, live: false) }
+            if let c = b.coding?.hex {
                 guard try past.contains(c), try Bool.fetchOne(db, sql: "SELECT 1 FROM codings WHERE id = ?", arguments: [c]) == true else {
                     throw AccordError.unknownCoding("no coding \(c)")
                 }
             }
-        case .adjudicationDecided:
-            let length = try document(b["document"]!.stringValue!, live: false)
-            try span(b, length: length)
-            for c in b["codes"]!.arrayValue!.compactMap(\.stringValue) { try code(c, live: false) }
-            try bases(b)
+        case .adjudicationDecided(let b):
+            let length = try document(b.document, live: false)
+            try span(b.start, b.end, length: length)
+            for c in b.codes { try code(c, live: false) }
+            try bases(b.base)
+        }
+    }
+
+    func member(_ id: EventID) throws {
+        guard try past.contains(id.hex), try Bool.fetchOne(db, sql: "SELECT 1 FROM members WHERE id = ?", arguments: [id.hex]) == true else {
+            throw AccordError.unknownMember("no member \(id)")
         }
     }
 
     /// The document's length; `live` also refuses a retired one.
-    func document(_ id: String, live: Bool) throws -> Int64 {
+    func document(_ documentID: EventID, live: Bool) throws -> Int64 {
+        let id = documentID.hex
         guard try past.contains(id), let length = try documentLength(id) else { throw AccordError.unknownDocument("no document \(id)") }
         if live, try past.retired(id) != nil { throw AccordError.retiredDocument("document \(id) is retired") }
         return length
@@ -90,7 +95,8 @@ struct References {
         return length
     }
 
-    func code(_ id: String, live: Bool = true) throws {
+    func code(_ codeID: EventID, live: Bool = true) throws {
+        let id = codeID.hex
         guard try past.contains(id), try codeExists(id) else { throw AccordError.unknownCode("no code \(id)") }
         guard live else { return }
         if try past.retired(id) != nil { throw AccordError.retiredCode("code \(id) is retired") }
@@ -106,15 +112,14 @@ struct References {
         return exists
     }
 
-    func span(_ b: JSONValue, length: Int64) throws {
-        let start = b["start"]!.intValue!, end = b["end"]!.intValue!
+    func span(_ start: Int64, _ end: Int64, length: Int64) throws {
         guard end <= length else {
             throw AccordError.spanOutOfRange("span \(start):\(end) lies outside the document (length \(length))")
         }
     }
 
-    func bases(_ b: JSONValue) throws {
-        for base in b["base"]?.arrayValue?.compactMap(\.stringValue) ?? [] where !(try past.contains(base)) {
+    func bases(_ base: [EventID]) throws {
+        for base in base.map(\.hex) where !(try past.contains(base)) {
             throw AccordError.unknownEvent("base \(base) is not in the event's causal past")
         }
     }

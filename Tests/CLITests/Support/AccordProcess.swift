@@ -63,7 +63,7 @@ private func environment(_ extra: [String: String]) -> [String: String] {
 
 private func temporaryFile(_ tag: String) -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-cli-\(tag)-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     return url
 }
 

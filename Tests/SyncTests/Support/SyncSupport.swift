@@ -7,6 +7,7 @@ import FoundationNetworking
 import Glibc
 #endif
 import Testing
+import Project
 @testable import Store
 @testable import Sync
 
@@ -217,8 +218,8 @@ func codingActions(_ n: Int, document: String, length: Int, codes: [String], rng
     (0..<n).map { _ in
         let start = Int.random(in: 0..<(length - 1), using: &rng)
         let end = Int.random(in: (start + 1)...length, using: &rng)
-        return Action(.segmentCoded, ["document": .string(document), "code": .string(codes.randomElement(using: &rng)!),
-                                      "start": .int(Int64(start)), "end": .int(Int64(end))])
+        return Action(.segmentCoded(SegmentCoded(document: EventID(hex: document)!, code: EventID(hex: codes.randomElement(using: &rng)!)!,
+                                                 start: Int64(start), end: Int64(end))))
     }
 }
 
@@ -419,7 +420,7 @@ func populate(_ p: TestProject, codings: Int, bigDocuments: Int = 0, documentByt
             text += "Paragraph \(n) of document \(d): the model card names helpfulness, honesty and harmlessness.\n\n"
             n += 1
         }
-        documents.append(try p.store.addDocument(data: Data(text.utf8), title: "big-\(d)", by: p.lead).id)
+        documents.append(try p.replica.addDocument(data: Data(text.utf8), title: "big-\(d)", by: p.lead).id)
     }
     let length = TestProject.text.unicodeScalars.count
     let codes = [p.helpfulness, p.honesty]

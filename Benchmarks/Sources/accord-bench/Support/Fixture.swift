@@ -1,6 +1,7 @@
 import Agreement
 import Foundation
 import GRDB
+import Project
 import Store
 
 /// A reproducible pseudo-random generator (SplitMix64), so every generated
@@ -66,13 +67,13 @@ struct BenchProject {
         for name in coders {
             let k = key(name)
             try keyring.store(k, as: name)
-            try store.addMember(name: name, key: k.publicHex, role: .coder, by: lead)
+            try Replica(store: store).addMember(name: name, key: k.publicHex, role: .coder, by: lead)
             coderKeys.append((name, k))
         }
         for (name, role) in extraMembers {
             let k = key(name)
             try keyring.store(k, as: name)
-            try store.addMember(name: name, key: k.publicHex, role: role, by: lead)
+            try Replica(store: store).addMember(name: name, key: k.publicHex, role: role, by: lead)
         }
         var documents: [(String, String, String)] = []
         let titled = texts.enumerated().map { (Data($0.element.utf8), String(format: "doc-%05d", $0.offset + 1)) }
@@ -80,14 +81,14 @@ struct BenchProject {
         while start < titled.count {  // batches of ~8 MB of text
             var end = start, size = 0
             while end < titled.count, end == start || size + titled[end].0.count < 8 << 20 { size += titled[end].0.count; end += 1 }
-            let events = try store.addDocuments(Array(titled[start..<end]), by: lead)
+            let events = try Replica(store: store).addDocuments(Array(titled[start..<end]), by: lead)
             for (i, e) in events.enumerated() { documents.append((e.id, titled[start + i].1, texts[start + i])) }
             start = end
         }
         var codeList: [(String, String)] = []
         for c in 0..<codes {
             let name = String(format: "c%02d", c + 1)
-            let e = try store.defineCode(CodeDefinition(name: name), by: lead)
+            let e = try Replica(store: store).defineCode(CodeDefinition(name: name), by: lead)
             codeList.append((e.id, name))
         }
         return BenchProject(root: root, store: store, lead: lead, coders: coderKeys, documents: documents, codes: codeList)
@@ -105,7 +106,7 @@ struct BenchProject {
     }
 
     static func coding(document: String, code: String, start: Int, end: Int) -> Action {
-        Action(.segmentCoded, ["document": .string(document), "code": .string(code),
+        try Action(.segmentCoded, ["document": .string(document), "code": .string(code),
                                "start": .int(Int64(start)), "end": .int(Int64(end))])
     }
 

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Project
+import Store
+
+struct Codings: ParsableCommand, TakesGlobalOptions {
+    static let configuration = CommandConfiguration(abstract: "List current codings.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var read: ReadOptions
+    @Option(help: "Only this coder's (member name).") var coder: String?
+    @Option(help: "Only this document (title or id).") var doc: String?
+    @Option(help: "Only this code (path or id; includes codes merged into it).") var code: String?
+    @Flag(help: "Show other coders' codings even where you have not finished the document.") var reveal = false
+
+    func run() throws {
+        let store = try global.openStore()
+        var query = CodingsQuery()
+        (query.coder, query.document, query.code, query.reveal, query.moment) = (coder, doc, code, reveal, try read.moment())
+        let listing = try Replica(store: store).codings(query, reader: try global.readerKey(in: store))
+        let (catalog, visible) = (listing.catalog, listing.codings)
+        if read.json {
+            Output.json(.object(["codings": .array(visible.map { CodingsJSON.row($0, catalog: catalog) }),
+                                 "hidden": .int(Int64(listing.hidden))]))
+        } else {
+            Output.table(["CODING", "CODER", "DOCUMENT", "SPAN", "CODE", "TIME"], visible.map {
+                [Output.short($0.id), catalog.name(ofKey: $0.author), catalog.document(id: $0.document)?.title ?? $0.document,
+                 "\($0.start):\($0.end)", catalog.code(id: $0.code)?.path ?? $0.code, ISOTime.format($0.time)]
+            })
+        }
+        if let note = listing.note { Output.note(note) }
+    }
+}

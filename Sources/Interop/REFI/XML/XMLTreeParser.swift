@@ -1,0 +1,144 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Parses XML bytes into an `XMLTree` with Foundation's `XMLParser` (libxml2).
+///
+/// Documents with a DTD are refused before parsing: REFI-QDA files never have
+/// one, and refusing them rules out entity expansion attacks ("billion laughs")
+/// and external entities, which `XMLParser` on Linux does not let a delegate veto.
+enum XMLTreeParser {
+    static let xsiNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+
+    static func parse(_ data: Data, file: String) throws(InteropError) -> XMLTree {
+        if let line = doctypeLine(data) {
+            throw .badXML("\(file) line \(line): a DOCTYPE is not allowed in REFI-QDA XML")
+        }
+        let builder = TreeBuilder()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = true
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = builder
+        let ok = parser.parse()
+        if !ok || builder.root == nil {
+            let code = (parser.parserError as NSError?)?.code ?? builder.errorCode ?? 0
+            let line = builder.errorLine ?? parser.lineNumber
+            throw .badXML("\(file) line \(line): the XML is not well-formed (\(describe(code)))")
+        }
+        return builder.root!
+    }
+
+    /// The line of a `<!DOCTYPE` in the prolog, if any. Hand-written: only the
+    /// prolog (declaration, comments, processing instructions) is skipped over.
+    static func doctypeLine(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (u: UnsafeRawBufferPointer) -> Int? in
+            var i = u.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            func starts(_ s: String, at k: Int) -> Bool {
+                let b = Array(s.utf8)
+                return k + b.count <= u.count && u[k..<(k + b.count)].elementsEqual(b)
+            }
+            func skip(past end: String) {
+                while i < u.count && !starts(end, at: i) { i += 1 }
+                i = min(u.count, i + end.utf8.count)
+            }
+            while i < u.count {
+                let c = u[i]
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
+                    i += 1
+                } else if starts("<?", at: i) {
+                    skip(past: "?>")
+                } else if starts("<!--", at: i) {
+                    skip(past: "-->")
+                } else if starts("<!DOCTYPE", at: i) {
+                    return 1 + u[0..<i].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                } else {
+                    return nil
+                }
+            }
+            return nil
+        }
+    }
+
+    private static func describe(_ code: Int) -> String {
+        switch code {
+        case 4: return "the document is empty"
+        case 5: return "the document ends too early"
+        case 9: return "an invalid character"
+        case 23: return "a '>' is missing"
+        case 26: return "an undeclared entity"
+        case 38, 39, 40, 41: return "a malformed attribute"
+        case 65: return "a space is missing between attributes"
+        case 68: return "a malformed name"
+        case 73: return "a '>' is missing"
+        case 76: return "an end tag does not match its start tag"
+        case 85: return "an end tag is missing"
+        default: return "libxml2 error \(code)"
+        }
+    }
+}
+
+/// Builds the tree from `XMLParser` callbacks.
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    private var stack: [XMLTree] = []
+    private var prefixes: [String: [String]] = [:]
+    var root: XMLTree?
+    var errorCode: Int?
+    var errorLine: Int?
+
+    func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
+        prefixes[prefix, default: []].append(namespaceURI)
+    }
+
+    func parser(_ parser: XMLParser, didEndMappingPrefix prefix: String) {
+        _ = prefixes[prefix]?.popLast()
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        var plain: [String: String] = [:]
+        var qualified: [String: XMLTree.QualifiedAttribute] = [:]
+        for (key, value) in attributes {
+            if let colon = key.firstIndex(of: ":") {
+                let prefix = String(key[..<colon])
+                let uri = prefix == "xml" ? "http://www.w3.org/XML/1998/namespace" : (prefixes[prefix]?.last ?? "")
+                qualified[key] = XMLTree.QualifiedAttribute(namespace: uri, value: value)
+            } else {
+                plain[key] = value
+            }
+        }
+        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+        stack.append(XMLTree(
+            name: local, namespace: namespaceURI ?? "", attributes: plain, qualifiedAttributes: qualified,
+            children: [], text: "", line: parser.lineNumber))
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        guard let done = stack.popLast() else { return }
+        if stack.isEmpty {
+            root = done
+        } else {
+            stack[stack.count - 1].children.append(done)
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if errorCode == nil {
+            errorCode = (parseError as NSError).code
+            errorLine = parser.lineNumber
+        }
+    }
+}
