@@ -38,6 +38,7 @@ public struct Replicator: Sendable {
         var suspects = Set<String>()
         // Pull.
         while true {
+            try Replicator.checkNotCancelled()
             let have = try store.authorHeads()
             let page = try await client.sync(SyncRequest(project: project, have: have, maxBytes: pageBytes))
             // The server lists only heads that differ from `have`.
@@ -124,5 +125,11 @@ public struct Replicator: Sendable {
                 upTo = from - 1
             }
         }
+    }
+
+    /// A sync whose task was cancelled stops between pages; what it
+    /// received is kept, and the next sync goes on from there.
+    static func checkNotCancelled() throws(AccordError) {
+        if Task.isCancelled { throw AccordError("cancelled", "the sync was stopped; run it again to go on from where it stopped") }
     }
 }

@@ -200,13 +200,13 @@ public struct PushResult: Sendable, Equatable {
 }
 
 /// Splits a JSON-lines body into its non-empty lines.
+///
+/// Lines end in `\n` alone (events/README.md §2): a `\r` before it stays
+/// part of the line, so a line ending in `\r\n` is refused as
+/// non-canonical, as every spec-following replica refuses it.
 public enum JSONLines {
     public static func split(_ body: [UInt8]) -> [[UInt8]] {
-        body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { line in
-            var l = Array(line)
-            if l.last == UInt8(ascii: "\r") { l.removeLast() }
-            return l
-        }.filter { !$0.isEmpty }
+        body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map(Array.init)
     }
 
     /// How many lines `split` would return, counting no further than
@@ -215,21 +215,18 @@ public enum JSONLines {
     public static func count(_ body: [UInt8], atMost limit: Int) -> Int {
         var count = 0
         var length = 0
-        var lastIsCR = false
         for byte in body {
             if byte == UInt8(ascii: "\n") {
-                if length > (lastIsCR ? 1 : 0) {
+                if length > 0 {
                     count += 1
                     if count > limit { return count }
                 }
                 length = 0
-                lastIsCR = false
             } else {
                 length += 1
-                lastIsCR = byte == UInt8(ascii: "\r")
             }
         }
-        return length > (lastIsCR ? 1 : 0) ? count + 1 : count
+        return length > 0 ? count + 1 : count
     }
 
     public static func join(_ lines: [[UInt8]]) -> [UInt8] {
