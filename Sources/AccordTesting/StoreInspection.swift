@@ -3,35 +3,25 @@ import GRDB
 import Store
 
 /// Read-only looks into a replica's tables, for tests whose target does not
-/// link GRDB (the sync tests): what the log holds, equivocation evidence and
-/// quarantines.
+/// link GRDB (the sync tests): what the log holds and how its chains stand.
 public struct LogFacts: Sendable, Equatable, CustomStringConvertible {
     /// Rows in the `events` table.
     public var events: Int
     /// Distinct event ids (equal to `events` unless an id was stored twice).
     public var distinctIDs: Int
-    /// (author, seq) pairs held more than once.
+    /// (author, seq) pairs held more than once: forks, kept as evidence.
     public var duplicatePositions: Int
-    /// Authors whose held seqs are not exactly 1…max (a gap in a chain).
+    /// Authors whose held seqs do not cover 1…max (a gap in a chain).
     public var gappedAuthors: [String]
     /// Author key → highest held seq.
     public var heads: [String: Int64]
 
-    /// Every event held once, every chain gapless.
-    public var isSound: Bool { events == distinctIDs && duplicatePositions == 0 && gappedAuthors.isEmpty }
+    /// Every event held once, every chain gapless (forks allowed).
+    public var isSound: Bool { events == distinctIDs && gappedAuthors.isEmpty }
 
     public var description: String {
         "events \(events), distinct ids \(distinctIDs), duplicate (author, seq) \(duplicatePositions), gapped authors \(gappedAuthors.count)"
     }
-}
-
-/// One row of the `equivocations` table: the second event kept as evidence.
-public struct EquivocationRecord: Sendable, Equatable {
-    public var id: String
-    public var author: String
-    public var seq: Int64
-    public var conflictsWith: String
-    public var bytes: [UInt8]
 }
 
 extension Store {
@@ -46,7 +36,7 @@ extension Store {
             var gapped: [String] = []
             var heads: [String: Int64] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT a.key, count(e.id), min(e.seq), max(e.seq) FROM events e JOIN authors a ON a.idx = e.author GROUP BY a.key
+                SELECT a.key, count(DISTINCT e.seq), min(e.seq), max(e.seq) FROM events e JOIN authors a ON a.idx = e.author GROUP BY a.key
                 """) {
                 let key: String = row[0], n: Int64 = row[1], lo: Int64 = row[2], hi: Int64 = row[3]
                 heads[key] = hi
@@ -56,19 +46,13 @@ extension Store {
         }
     }
 
-    /// The equivocation evidence held.
-    public func equivocationRecords() throws -> [EquivocationRecord] {
+    /// The (author, seq) positions held with more than one event: forks.
+    public func forkedPositions() throws -> [(author: String, seq: Int64, ids: [String])] {
         try StoreFile.read(self) { db in
-            try Row.fetchAll(db, sql: "SELECT id, author, seq, conflicts_with, bytes FROM equivocations ORDER BY author, seq, id").map {
-                EquivocationRecord(id: $0[0], author: $0[1], seq: $0[2], conflictsWith: $0[3], bytes: [UInt8]($0[4] as Data))
-            }
-        }
-    }
-
-    /// Whether `key` is quarantined on this replica.
-    public func isQuarantined(_ key: String) throws -> Bool {
-        try StoreFile.read(self) { db in
-            try Bool.fetchOne(db, sql: "SELECT quarantined FROM authors WHERE key = ?", arguments: [key]) ?? false
+            try Row.fetchAll(db, sql: """
+                SELECT a.key, e.seq, group_concat(e.id) FROM events e JOIN authors a ON a.idx = e.author
+                GROUP BY e.author, e.seq HAVING count(*) > 1 ORDER BY a.key, e.seq
+                """).map { ($0[0], $0[1], ($0[2] as String).split(separator: ",").map(String.init).sorted()) }
         }
     }
 

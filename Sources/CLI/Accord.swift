@@ -7,7 +7,7 @@ struct Accord: AsyncParsableCommand {
         abstract: "Collaborative qualitative coding on a signed, replicated event log.",
         discussion: "Global options --store PATH and --as NAME may come before or after the command.",
         subcommands: [
-            Init.self, Key.self, Member.self, Doc.self, Code.self, Apply.self, Unapply.self, Import.self, Done.self,
+            Init.self, Key.self, Member.self, Doc.self, Code.self, Apply.self, Unapply.self, Recover.self, Import.self, Done.self,
             Codings.self, AgreementCommand.self, Log.self, Show.self, Status.self, Verify.self, Rebuild.self, Conflicts.self,
             Serve.self, Remote.self, Clone.self, SyncCommand.self, BundleCommand.self, Demo.self,
         ]

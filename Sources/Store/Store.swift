@@ -43,6 +43,7 @@ public final class Store: Sendable {
         }
         self.directory = directory
         self.keyring = Keyring(directory: directory.appendingPathComponent("keys"))
+        try finishMigration()
     }
 
     /// Walks up from `start` to the nearest folder holding `.accord`, as git
@@ -78,4 +79,23 @@ public final class Store: Sendable {
 
     /// The replica's clock in microseconds since the Unix epoch.
     public static func nowMicros() -> Int64 { Int64(Date().timeIntervalSince1970 * 1_000_000) }
+
+    /// What a layout change leaves for the first open: refold the
+    /// projections, and receive again the equivocation evidence earlier
+    /// versions kept aside (a fork is admitted now, events/README §11.3).
+    func finishMigration() throws(AccordError) {
+        let pending: Bool = try readDatabase { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'refold'") != nil
+        }
+        guard pending else { return }
+        try write { db in
+            try Refold.run(db)
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'refold'")
+        }
+        let evidence: [[UInt8]] = try readDatabase { db in
+            try Blob.fetchAll(db, sql: "SELECT bytes FROM equivocations ORDER BY author, seq, id").map(\.bytes)
+        }
+        if !evidence.isEmpty { _ = try receive(evidence) }
+        try write { db in try db.execute(sql: "DELETE FROM equivocations") }
+    }
 }

@@ -151,30 +151,38 @@ import AccordTesting
         try expectRejected(p, [UInt8](repeating: 0x20, count: Event.maxBytes + 1), "oversize")
     }
 
-    @Test func keepsEquivocationsAsEvidenceAndQuarantinesTheAuthor() throws {
+    /// Two events one key signed at one seq are both kept: the fork is
+    /// evidence, listed with both sides, and the author carries on from the
+    /// tip every replica picks alike (events/README §11.3).
+    @Test func keepsBothSidesOfAForkAndListsIt() throws {
         let p = try TestProject()
         let one = try p.craft(.segmentCoded, coding(p, start: 0, end: 3), by: p.alice)
         let two = try p.craft(.segmentCoded, coding(p, start: 0, end: 4), by: p.alice)
+        #expect(one.seq == two.seq && one.id != two.id)
         #expect(try p.receive(one.bytes) == .accepted)
-        let outcome = try p.receive(two.bytes)
-        #expect(outcome == .rejected(AccordError.equivocation("")) || { if case .rejected(let e) = outcome { return e.code == "equivocation" }; return false }())
-        let evidence = try p.store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM equivocations") }
-        #expect(evidence == 1)
-        let later = try p.craft(.segmentCoded, coding(p, start: 1, end: 3), by: p.alice)
-        guard case .rejected(let error) = try p.receive(later.bytes) else { Issue.record("quarantine failed"); return }
-        #expect(error.code == "quarantined")
+        #expect(try p.receive(two.bytes) == .accepted)
+        let forks = try p.store.forks()
+        #expect(forks == [Fork(author: p.alice.publicHex, seq: one.seq, ids: [one.id, two.id].sorted(), open: true)])
+        let codings = try p.store.read { view in try view.codings(catalog: view.catalog(), authors: [p.alice.publicHex]) }
+        #expect(Set(codings.map(\.id)) == [one.id, two.id], "both sides stand")
+        // Her next event names both sides (prev and deps): the fork heals.
+        let next = try p.replica.apply(code: "values/honesty", document: "northwind", at: .span(1, 3), by: p.alice)
+        #expect(Set(next.parents).isSuperset(of: [one.id, two.id]))
+        #expect(try p.store.forks().map(\.open) == [false])
     }
 
     /// Validity is judged on the causal past: a coder who coded offline
-    /// before being removed keeps that work, wherever it arrives.
+    /// before being removed keeps that work in the log, wherever it arrives;
+    /// the removal, which did not see it, takes its effect away and says so.
     @Test func judgesRolesOnTheCausalPast() throws {
         let p = try TestProject()
         let offline = try p.craft(.segmentCoded, coding(p), by: p.bob)
-        try p.replica.removeMember("bob", by: p.lead)
+        let removal = try p.replica.removeMember("bob", by: p.lead)
         #expect(try p.receive(offline.bytes) == .accepted)
+        #expect(try p.store.voided().map(\.id) == [offline.id])
+        #expect(try p.store.voided().first?.cause == removal.id)
     }
 }
-
 /// Every event's own signature is checked, however events are batched, so
 /// that every replica reaches the same verdict.
 @Suite struct BatchSignatureTests {

@@ -114,15 +114,16 @@ import AccordTesting
 
     @Test(arguments: Vectors.invalidCases())
     func invalidCaseIsRejectedWithItsCode(_ c: Vectors.InvalidCase) throws {
-        let golden = try Vectors.golden()
+        let base = try Vectors.lines(Vectors.directory.appendingPathComponent(c.base))
         let bad = try Vectors.lines(Vectors.directory.appendingPathComponent("invalid/\(c.file)"))
         try #require(bad.count == 1, "\(c.file) holds one line")
         let (store, root) = try Vectors.freshStore()
         defer { try? FileManager.default.removeItem(at: root) }
-        let prefix = try store.receive(Array(golden.prefix(c.after)), now: Vectors.now)
-        #expect(prefix.allSatisfy { $0 == .accepted })
+        let now = try Vectors.clock(after: base)
+        let prefix = try store.receive(Array(base.prefix(c.after)), now: now)
+        #expect(prefix.allSatisfy { $0 == .accepted }, "\(c.file): \(prefix)")
         let before = try store.stateDigest()
-        let outcome = try #require(try store.receive(bad, now: Vectors.now).first)
+        let outcome = try #require(try store.receive(bad, now: now).first)
         guard case .rejected(let error) = outcome else {
             Issue.record("\(c.file): expected rejection \(c.code), got \(outcome)")
             return
@@ -130,6 +131,40 @@ import AccordTesting
         #expect(error.code == c.code, "\(c.file): \(error)")
         #expect(try store.stateDigest() == before, "\(c.file)")
         #expect(try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM events") } == c.after)
+    }
+
+    // MARK: (d') scenarios: forks, cuts, voiding, in any causal order
+
+    @Test(arguments: Vectors.scenarios())
+    func scenarioFoldsIntoItsExpectedStateInAnyCausalOrder(_ name: String) throws {
+        let lines = try Vectors.lines(Vectors.directory.appendingPathComponent("scenarios/\(name).jsonl"))
+        let expected = try Vectors.json("scenarios/\(name).expected.json")
+        let now = try Vectors.clock(after: lines)
+        let (store, root) = try Vectors.freshStore()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outcomes = try store.receive(lines, now: now)
+        for (n, outcome) in outcomes.enumerated() { #expect(outcome == .accepted, "\(name) line \(n + 1): \(outcome)") }
+        try Vectors.expect(store, matches: expected, name)
+        let forks = try store.forks().map { f -> JSONValue in
+            ["author": .string(f.author), "seq": .int(f.seq), "ids": .array(f.ids.map { .string($0) }), "open": .bool(f.open)]
+        }
+        #expect(forks == (expected["forks"]?.arrayValue ?? []), "\(name): forks")
+        let digest = try store.stateDigest()
+        try store.rebuild()
+        #expect(try store.stateDigest() == digest, "\(name): rebuild")
+
+        // Other causal orders, one event at a time: the same state.
+        var rng = SeededRandom(seed: UInt64(name.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) }))
+        for round in 0..<4 {
+            let order = try Vectors.randomCausalOrder(lines, using: &rng)
+            let (other, otherRoot) = try Vectors.freshStore()
+            defer { try? FileManager.default.removeItem(at: otherRoot) }
+            for line in order {
+                let outcome = try other.receive([line], now: now)
+                #expect(outcome == [.accepted], "\(name) order \(round): \(outcome)")
+            }
+            #expect(try other.stateDigest() == digest, "\(name): order \(round) gives another state")
+        }
     }
 
     // MARK: (e) the Swift store's events pass events/validate.py
@@ -221,6 +256,47 @@ enum Vectors {
 
     static func golden() throws -> [[UInt8]] { try lines(directory.appendingPathComponent("golden.jsonl")) }
 
+    /// The receiver's clock for a log: an hour after its last event.
+    static func clock(after lines: [[UInt8]]) throws -> Int64 {
+        try Event(bytes: lines.last!).time + 3_600 * 1_000_000
+    }
+
+    /// The scenario names (`scenarios/NAME.jsonl`).
+    static func scenarios() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("scenarios").path)) ?? []
+        return files.filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted()
+    }
+
+    /// The lines in a random order in which every event follows its prev and deps.
+    static func randomCausalOrder(_ lines: [[UInt8]], using rng: inout SeededRandom) throws -> [[UInt8]] {
+        let events = try lines.map { try Event(bytes: $0) }
+        var delivered = Set<String>()
+        var remaining = Array(events.indices)
+        var out: [[UInt8]] = []
+        while !remaining.isEmpty {
+            let ready = remaining.filter { events[$0].parents.allSatisfy(delivered.contains) }
+            let pick = ready.randomElement(using: &rng)!
+            delivered.insert(events[pick].id)
+            out.append(lines[pick])
+            remaining.removeAll { $0 == pick }
+        }
+        return out
+    }
+
+    /// Compares a store's projection with an expected state file.
+    static func expect(_ store: Store, matches expected: JSONValue, _ name: String) throws {
+        let actual = try store.database.read { db in try projection(db) }
+        #expect(actual.projectID == expected["project"]?["id"]?.stringValue, "\(name)")
+        #expect(actual.events == expected["events"]?.intValue.map(Int.init), "\(name): events")
+        #expect(actual.heads == expected["heads"]?.objectValue?.mapValues { $0.intValue ?? -1 }, "\(name): heads")
+        #expect(actual.members == rows(expected["members"], ["id", "name", "role", "keys", "removed"]), "\(name): members")
+        #expect(actual.documents == rows(expected["documents"], ["id", "title", "sha256", "length", "retired"]), "\(name): documents")
+        #expect(actual.codes == rows(expected["codes"], ["id", "path", "retired", "merged_into"]), "\(name): codes")
+        #expect(actual.codings == rows(expected["codings"], ["id", "coder", "document", "code", "start", "end"]), "\(name): codings")
+        #expect(actual.done == expected["done"]?.objectValue, "\(name): done")
+        #expect(actual.voided == rows(expected["voided"], ["id", "reason", "cause"]), "\(name): voided")
+    }
+
     static func freshStore() throws -> (Store, URL) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("accord-vectors-\(UUID().uuidString)")
         return (try Store(directory: root.appendingPathComponent(".accord"), create: true), root)
@@ -228,6 +304,7 @@ enum Vectors {
 
     struct InvalidCase: Sendable, CustomTestStringConvertible {
         var file: String
+        var base: String
         var after: Int
         var code: String
         var contextFree: Bool
@@ -238,7 +315,8 @@ enum Vectors {
         guard let manifest = try? json("invalid/manifest.json").objectValue else { return [] }
         return manifest.keys.sorted().compactMap { file in
             guard let entry = manifest[file], let after = entry["after"]?.intValue, let code = entry["code"]?.stringValue else { return nil }
-            return InvalidCase(file: file, after: Int(after), code: code, contextFree: entry["context_free"]?.boolValue ?? false)
+            return InvalidCase(file: file, base: entry["base"]?.stringValue ?? "golden.jsonl", after: Int(after), code: code,
+                               contextFree: entry["context_free"]?.boolValue ?? false)
         }
     }
 
@@ -254,6 +332,7 @@ enum Vectors {
         var codes: [JSONValue]
         var codings: [JSONValue]
         var done: [String: JSONValue]
+        var voided: [JSONValue]
     }
 
     static func projection(_ db: Database) throws -> Projection {
@@ -271,17 +350,20 @@ enum Vectors {
              "merged_into": $0.mergedInto.map { .string($0) } ?? .null]
         }
         let codings: [JSONValue] = try CodingRow.fetch(db, catalog: catalog).map {
-            ["id": .string($0.id), "coder": .string(catalog.name(ofKey: $0.author)), "document": .string($0.document),
+            ["id": .string($0.id), "coder": .string(catalog.coderName($0)), "document": .string($0.document),
              "code": .string($0.code), "start": .int(Int64($0.start)), "end": .int(Int64($0.end))]
         }
         let done = try Progress(db).done.mapValues { authors -> JSONValue in
-            .array(authors.map { catalog.name(ofKey: $0) }.sorted().map { .string($0) })
+            .array(authors.map { catalog.name(ofMember: $0) }.sorted().map { .string($0) })
         }
         return Projection(projectID: try EventLog.project(db), projectName: catalog.projectName,
                           events: try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0,
                           heads: try EventLog.authorHeads(db),
                           members: sorted(members), documents: sorted(documents), codes: sorted(codes),
-                          codings: sorted(codings), done: done)
+                          codings: sorted(codings), done: done,
+                          voided: try Row.fetchAll(db, sql: "SELECT id, reason, cause FROM voided ORDER BY id").map {
+                              ["id": .string($0[0]), "reason": .string($0[1]), "cause": .string($0[2])]
+                          })
     }
 
     /// Rows of the expected file with the given fields, sorted by id.

@@ -65,6 +65,14 @@ import Testing
         let noop = try await accordOK(["sync", "--json"], in: alice)
         #expect(noop.json?["requests"]?.intValue == 1, "an up-to-date sync is one round trip: \(noop)")
 
+        // A second clone with a key that already writes elsewhere is warned;
+        // with nothing voided, `recover` enters nothing.
+        let second = try await accordOK(["clone", url, base.appendingPathComponent("alice2").path, "--key", keyFile.path, "--as", "alice"], in: base)
+        #expect(second.stderr.contains("already signed 1 event") && second.stderr.contains("forks its history"), "\(second)")
+        #expect(!cloned.stderr.contains("already signed"), "the first clone of a fresh key is not warned: \(cloned)")
+        let recovered = try await accordOK(["recover", "--json"], in: alice)
+        #expect(recovered.json?["recovered"]?.arrayValue?.isEmpty == true, "\(recovered)")
+
         // Remotes.
         try await accordOK(["remote", "add", "backup", "http://127.0.0.1:9"], in: alice)
         let remotes = try await accordOK(["remote", "list", "--json"], in: alice).json?["remotes"]

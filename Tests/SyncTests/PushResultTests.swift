@@ -80,8 +80,7 @@ import Project
             let facts = try p.store.logFacts()
             #expect(facts.events == before.events + 3, "exactly the three valid events were stored")
             #expect(facts.isSound)
-            #expect(try !p.store.isQuarantined(carol.publicHex))
-            #expect(try p.store.equivocationRecords().isEmpty)
+            #expect(try p.store.forkedPositions().isEmpty)
             let after = try ReplicaState(p.store)
             #expect(after == (try ReplicaState(r)), "the server now holds what the replica holds")
 

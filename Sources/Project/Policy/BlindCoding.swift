@@ -6,18 +6,22 @@ import Store
 /// Courtesy, not secrecy: every replica holds every event.
 public struct BlindCoding: Sendable {
     let readerKeys: [String]
+    let readerMember: String?
     let blind: Bool
     let progress: Progress
 
     public init(reader: SigningKey?, catalog: Catalog, progress: Progress, reveal: Bool) {
         let member = reader.flatMap { catalog.member(forKey: $0.publicHex) }
         readerKeys = member?.keys ?? reader.map { [$0.publicHex] } ?? []
+        readerMember = member?.id
         blind = !reveal && member?.role == .coder
         self.progress = progress
     }
 
     public func isVisible(_ coding: CodingRow) -> Bool {
-        !blind || readerKeys.contains(coding.author) || progress.isDone(coding.document, by: readerKeys)
+        guard blind else { return true }
+        if let readerMember, coding.member == readerMember || progress.isDone(coding.document, by: readerMember) { return true }
+        return readerKeys.contains(coding.author)
     }
 
     /// How many codings were hidden, for a note under the output.

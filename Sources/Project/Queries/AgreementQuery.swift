@@ -36,8 +36,8 @@ extension Replica {
             // Coders.
             var coders: [Catalog.Member] = []
             if query.coders.isEmpty {
-                let authors = Set(all.map(\.author))
-                coders = catalog.members.filter { m in m.keys.contains(where: authors.contains) }
+                let authors = Set(all.compactMap(\.member))
+                coders = catalog.members.filter { authors.contains($0.id) }
             } else {
                 for name in query.coders {
                     guard let member = catalog.member(named: name) else { throw AccordError.unknownMember("no member `\(name)`") }
@@ -47,7 +47,7 @@ extension Replica {
             guard coders.count >= 2 else {
                 throw AccordError("too_few_coders", "agreement needs at least two coders with codings; found \(coders.map(\.name).joined(separator: ", "))")
             }
-            let coderOfKey = Dictionary(coders.flatMap { m in m.keys.map { ($0, m.name) } }, uniquingKeysWith: { a, _ in a })
+            let coderOfMember = Dictionary(coders.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             // Codes.
             var codes = catalog.codes.filter { !$0.retired && $0.mergedInto == nil }
             if !query.codes.isEmpty {
@@ -77,7 +77,7 @@ extension Replica {
             var documents: [AgreementDocument] = []
             var leftOut: [LeftOutDocument] = []
             for doc in catalog.documents where !doc.retired {
-                let missing = coders.filter { !progress.isDone(doc.id, by: $0.keys) }.map(\.name)
+                let missing = coders.filter { !progress.isDone(doc.id, by: $0.id) }.map(\.name)
                 if !missing.isEmpty, !query.includeUnfinished {
                     leftOut.append(LeftOutDocument(document: doc.id, title: doc.title,
                                                    reason: "not marked done by \(missing.joined(separator: ", "))"))
@@ -88,7 +88,7 @@ extension Replica {
             }
             let included = Set(documents.map(\.id))
             let codings = all.compactMap { c -> AgreementCoding? in
-                guard included.contains(c.document), codeIDs.contains(c.code), let coder = coderOfKey[c.author] else { return nil }
+                guard included.contains(c.document), codeIDs.contains(c.code), let coder = c.member.flatMap({ coderOfMember[$0] }) else { return nil }
                 return AgreementCoding(coder: coder, document: c.document, code: c.code, start: c.start, end: c.end)
             }
             let input = AgreementInput(

@@ -7,7 +7,7 @@ public struct DocumentListing: Sendable {
 
     /// The member names that marked `document` done, sorted.
     public func doneBy(_ document: Catalog.Document) -> [String] {
-        (progress.done[document.id] ?? []).map { catalog.name(ofKey: $0) }.sorted()
+        (progress.done[document.id] ?? []).map { catalog.name(ofMember: $0) }.sorted()
     }
 }
 

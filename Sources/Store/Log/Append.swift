@@ -66,15 +66,19 @@ extension Store {
     /// signing is the one cost a signed log cannot avoid, so it gets the cores
     /// and everything else runs beside it.
     static func append(_ actions: [Action], by key: SigningKey, _ db: Database) throws -> [Event] {
-        let author = key.publicHex
+        guard !actions.isEmpty else { return [] }
         var project = try EventLog.project(db).flatMap(EventID.init(hex:))
-        let idx = try EventLog.authorIndex(db, key: author, create: true)!
-        let head = try Row.fetchOne(db, sql: "SELECT head_seq, head_id FROM authors WHERE idx = ?", arguments: [idx])!
-        var seq: Int64 = head[0]
-        var prev: EventID? = (head[1] as String?).flatMap(EventID.init(hex:))
+        let now = Store.nowMicros()
+        let validator = try Validator(db: db, now: now)
+        let author = try validator.chains.authorIndex(key.authorID)
+        try Store.refuseToFork(key, author: author, db)
+        // After the author's furthest event; any other of its chain tips (a
+        // fork) is a head, so `deps` names it and this event heals the fork.
+        let tip = try validator.chains.tip(of: author)
+        var seq: Int64 = tip?.seq ?? 0
+        var prev: EventID? = tip.flatMap { EventID(hex: $0.id) }
         var deps = try EventLog.heads(db).compactMap(EventID.init(hex:)).filter { $0 != prev }
         var parentTime = try Int64.fetchOne(db, sql: "SELECT max(time) FROM events") ?? 0
-        let now = Store.nowMicros()
 
         var drafts: [EventDraft] = []
         drafts.reserveCapacity(actions.count)
@@ -97,27 +101,37 @@ extension Store {
 
         let signing = Signer(drafts: drafts, key: key)
         signing.start()
-        let validator = Validator(db: db, now: now)
-        var clocks: [CausalClock] = []
-        clocks.reserveCapacity(drafts.count)
+        var admissions: [Admission] = []
+        admissions.reserveCapacity(drafts.count)
         do {
             for draft in drafts {
                 let unsigned = draft.unsigned!
-                let clock = try validator.validate(unsigned, project: unsigned.type == .projectCreated ? nil : project?.hex)
-                var own = clock
-                own.advance(author: idx, to: unsigned.seq)
-                let position = EventPosition(author: idx, seq: unsigned.seq, time: unsigned.time, clock: own)
-                validator.pending.add(unsigned.id.hex, position)
-                validator.cache.note(unsigned, position: position)
-                try Projector.apply(unsigned, db)
-                clocks.append(clock)
+                let admission = try validator.validate(unsigned, project: unsigned.type == .projectCreated ? nil : project?.hex)
+                let before = MemberEvent.types.contains(unsigned.type) ? validator.authority.globalResolution : nil
+                validator.admit(unsigned, admission)
+                try Projector.apply(unsigned, member: validator.authority.member(of: unsigned, within: admission.clock), db)
+                try Effects.settle(unsigned, admission, before: before, validator: validator, db)
+                admissions.append(admission)
             }
         } catch {
             _ = signing.wait()
             throw error
         }
         let events = signing.wait()
-        try EventLog.insertBatch(events, clocks: clocks, author: idx, db)
+        try EventLog.insertBatch(events, admissions: admissions, db)
         return events
+    }
+
+    /// Refuses to write as a key when a remote is known to hold later events
+    /// of that key than this replica: writing now would fork the key's chain
+    /// (events/README §5). `sync` first brings those events here.
+    static func refuseToFork(_ key: SigningKey, author: Int64, _ db: Database) throws {
+        let local = try Int64.fetchOne(db, sql: "SELECT head_seq FROM authors WHERE idx = ?", arguments: [author]) ?? 0
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT remote, seq FROM remote_heads WHERE author = ? AND seq > ? ORDER BY seq DESC LIMIT 1
+            """, arguments: [key.publicHex, local]) else { return }
+        let remote: String = row[0], seq: Int64 = row[1]
+        throw AccordError("sync_first", "\(remote) holds this key's events up to seq \(seq) and this replica only to \(local); "
+            + "writing now would fork the key's history: run `accord sync \(remote)` first")
     }
 }

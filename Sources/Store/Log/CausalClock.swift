@@ -1,10 +1,12 @@
-/// A version vector: for each author (by the replica's local author index),
+/// A version vector: for each chain (by the replica's local chain index),
 /// the highest seq in an event's causal past, the event itself included.
 ///
-/// Per-author hash chains make this exact: event (a, s) is in the causal past
-/// of e iff clock(e)[a] ≥ s. Validity must depend on the causal past alone,
-/// or replicas receiving events in different orders would disagree on what
-/// is valid; the clock makes that check one lookup.
+/// An author's events form one chain, or after a fork a tree cut into chains
+/// at each fork point (events/README §11.4); hash-linked chains make this
+/// exact: event (c, s) is in the causal past of e iff clock(e)[c] ≥ s.
+/// Validity must depend on the causal past alone, or replicas receiving
+/// events in different orders would disagree on what is valid; the clock
+/// makes that check one lookup.
 public struct CausalClock: Sendable, Equatable {
     public private(set) var entries: [Int64: Int64] = [:]
 
@@ -12,19 +14,19 @@ public struct CausalClock: Sendable, Equatable {
 
     public init(entries: [Int64: Int64]) { self.entries = entries }
 
-    public subscript(author: Int64) -> Int64 { entries[author] ?? 0 }
+    public subscript(chain: Int64) -> Int64 { entries[chain] ?? 0 }
 
-    public func includes(author: Int64, seq: Int64) -> Bool { self[author] >= seq }
+    public func includes(chain: Int64, seq: Int64) -> Bool { self[chain] >= seq }
 
     public mutating func merge(_ other: CausalClock) {
         for (a, s) in other.entries where s > self[a] { entries[a] = s }
     }
 
-    public mutating func advance(author: Int64, to seq: Int64) {
-        if seq > self[author] { entries[author] = seq }
+    public mutating func advance(chain: Int64, to seq: Int64) {
+        if seq > self[chain] { entries[chain] = seq }
     }
 
-    /// 12 bytes per author: index (Int32) and seq (Int64), little endian, sorted.
+    /// 12 bytes per chain: index (Int32) and seq (Int64), little endian, sorted.
     public var blob: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(entries.count * 12)

@@ -13,46 +13,62 @@ enum EventLog {
 
     /// Appends a validated event. The caller has checked that its parents are
     /// held, so the event is a new head and its parents no longer are.
-    static func insert(_ event: Event, clock: CausalClock, _ db: Database) throws {
-        let idx = try authorIndex(db, key: event.author, create: true)!
-        var clock = clock
-        clock.advance(author: idx, to: event.seq)
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO events (id, author, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?)
-            """)
-        try statement.execute(arguments: [event.id, idx, event.seq, event.time, event.type.rawValue,
-                                          Blob(clock.blob), Blob(event.bytes)])
-        try db.cachedStatement(sql: "UPDATE authors SET head_seq = ?, head_id = ? WHERE idx = ?")
-            .execute(arguments: [event.seq, event.id, idx])
+    static func insert(_ event: Event, _ admission: Admission, _ db: Database) throws {
+        try insertRow(event, admission, db)
+        try advanceChain(admission, seq: event.seq, id: event.id, db)
+        try noteFork(event, admission, db)
         let unhead = try db.cachedStatement(sql: "DELETE FROM heads WHERE id = ?")
         for parent in event.parents { try unhead.execute(arguments: [parent]) }
         try db.cachedStatement(sql: "INSERT INTO heads (id) VALUES (?)").execute(arguments: [event.id])
+    }
+
+    /// Appends one author's validated batch (each event's prev the one
+    /// before it): every event row, then the chain's head and the replica's
+    /// heads once, as the last event leaves them.
+    static func insertBatch(_ events: [Event], admissions: [Admission], _ db: Database) throws {
+        guard let first = events.first, let last = events.last else { return }
+        for (event, admission) in zip(events, admissions) { try insertRow(event, admission, db) }
+        if admissions[0].newChain { try advanceChain(admissions[0], seq: first.seq, id: first.id, db) }
+        try advanceChain(admissions[admissions.count - 1], seq: last.seq, id: last.id, db)
+        let unhead = try db.cachedStatement(sql: "DELETE FROM heads WHERE id = ?")
+        for parent in first.parents { try unhead.execute(arguments: [parent]) }
+        try db.cachedStatement(sql: "INSERT INTO heads (id) VALUES (?)").execute(arguments: [last.id])
+    }
+
+    private static func insertRow(_ event: Event, _ admission: Admission, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO events (id, author, chain, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?,?)
+            """).execute(arguments: [event.id, admission.author, admission.chain, event.seq, event.time, event.type.rawValue,
+                                     Blob(admission.clock.blob), Blob(event.bytes)])
         if event.type == .projectCreated {
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('project', ?)", arguments: [event.id])
         }
     }
 
-    /// Appends one author's validated batch (each event's prev the one
-    /// before it): every event row, then the author's head and the
-    /// replica's heads once, as the last event leaves them.
-    static func insertBatch(_ events: [Event], clocks: [CausalClock], author idx: Int64, _ db: Database) throws {
-        guard let first = events.first, let last = events.last else { return }
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO events (id, author, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?)
-            """)
-        for (event, clock) in zip(events, clocks) {
-            var own = clock
-            own.advance(author: idx, to: event.seq)
-            try statement.execute(arguments: [event.id, idx, event.seq, event.time, event.type.rawValue, Blob(own.blob), Blob(event.bytes)])
-            if event.type == .projectCreated {
-                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('project', ?)", arguments: [event.id])
-            }
+    /// Moves a chain's head (making the chain when it is new) and the
+    /// author's highest seq, which is what sync's version vector exchanges.
+    private static func advanceChain(_ admission: Admission, seq: Int64, id: String, _ db: Database) throws {
+        if admission.newChain {
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO chains (idx, author, head_seq, head_id) VALUES (?,?,?,?)")
+                .execute(arguments: [admission.chain, admission.author, seq, id])
+        } else {
+            try db.cachedStatement(sql: "UPDATE chains SET head_seq = ?, head_id = ? WHERE idx = ?")
+                .execute(arguments: [seq, id, admission.chain])
         }
-        try db.cachedStatement(sql: "UPDATE authors SET head_seq = ?, head_id = ? WHERE idx = ?")
-            .execute(arguments: [last.seq, last.id, idx])
-        let unhead = try db.cachedStatement(sql: "DELETE FROM heads WHERE id = ?")
-        for parent in first.parents { try unhead.execute(arguments: [parent]) }
-        try db.cachedStatement(sql: "INSERT INTO heads (id) VALUES (?)").execute(arguments: [last.id])
+        try db.cachedStatement(sql: """
+            UPDATE authors SET head_seq = ?1, head_id = ?2 WHERE idx = ?3 AND (head_seq < ?1 OR (head_seq = ?1 AND head_id > ?2))
+            """).execute(arguments: [seq, id, admission.author])
+    }
+
+    /// A second event at an (author, seq) is a fork: all are listed
+    /// (events/README §11.3). Only a received event can land on a seq its
+    /// author already used; an append always writes past the author's tip.
+    private static func noteFork(_ event: Event, _ admission: Admission, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO forks (id, author, seq)
+            SELECT e.id, ?1, e.seq FROM events e WHERE e.author = ?2 AND e.seq = ?3
+                AND (SELECT count(*) FROM events WHERE author = ?2 AND seq = ?3) > 1
+            """).execute(arguments: [event.author, admission.author, event.seq])
     }
 
     static func project(_ db: Database) throws -> String? {

@@ -15,9 +15,11 @@ extension Store {
         try readDatabase { try EventLog.authorHeads($0) }
     }
 
-    /// The first 16 bytes of a SHA-256 over each author's key, head seq and
-    /// head event id, sorted: equal on two replicas exactly when they hold
-    /// the same chain heads.
+    /// The first 16 bytes of a SHA-256 over the tips of every author's
+    /// chains (key, seq and id of each event no held event names as its
+    /// `prev`), sorted: equal on two replicas exactly when they hold the same
+    /// chains, both sides of every fork included. A version vector cannot
+    /// tell two sides of a fork at one seq apart; this can.
     public func headsDigest() throws(AccordError) -> String {
         try readDatabase { try Store.headsDigest($0) }
     }
@@ -25,11 +27,13 @@ extension Store {
     /// The events missing from a replica that holds, for each author, seqs
     /// 1…`have[author]`, at most about `maxBytes` of them (always at least one).
     ///
-    /// Every replica holds a gapless prefix of each author's chain, so the
-    /// version vector names exactly what it has: an up-to-date peer costs one
-    /// lookup per author, and the scan starts at the earliest missing event's
-    /// time, so the cost grows with what is missing, not with the history.
-    /// The (time, author, seq) order respects causality.
+    /// Every replica holds a gapless prefix of each of an author's chains, so
+    /// the version vector names what it has, except the other side of a fork
+    /// at or below its head, which a client asks for by lowering `have`
+    /// (`Replicator` does when the heads digests differ). An up-to-date peer
+    /// costs one lookup per author, and the scan starts at the earliest
+    /// missing event's time, so the cost grows with what is missing, not with
+    /// the history. The (time, author, seq) order respects causality.
     public func missing(have: [String: Int64], maxBytes: Int) throws(AccordError) -> EventPage {
         try readDatabase { try Store.missing($0, have: have, maxBytes: maxBytes) }
     }
@@ -45,5 +49,17 @@ extension Store {
         }
         let known = member != nil || once
         return (known, member)
+    }
+}
+
+extension Store {
+    /// Which of `ids` the log holds.
+    public func holding(_ ids: Set<String>) throws(AccordError) -> Set<String> {
+        try readDatabase { db in
+            var held = Set<String>()
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM events WHERE id = ?")
+            for id in ids where try Bool.fetchOne(statement, arguments: [id]) == true { held.insert(id) }
+            return held
+        }
     }
 }

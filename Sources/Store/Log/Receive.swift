@@ -23,7 +23,7 @@ extension Store {
         return try write { db in
             var outcomes: [ReceiveOutcome] = []
             outcomes.reserveCapacity(lines.count)
-            let validator = Validator(db: db, now: now)
+            let validator = try Validator(db: db, now: now)
             for item in decoded {
                 switch item {
                 case .failure(let error): outcomes.append(.rejected(error))
@@ -35,32 +35,20 @@ extension Store {
     }
 
     func receiveOne(_ event: Event, validator: Validator, _ db: Database) throws -> ReceiveOutcome {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM events WHERE id = ?", arguments: [event.id]) == true { return .duplicate }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM equivocations WHERE id = ?", arguments: [event.id]) == true { return .duplicate }
+        if try validator.pending.info(event.id, db) != nil { return .duplicate }
         let project = try EventLog.project(db)
-        let clock: CausalClock
+        let admission: Admission
         do {
-            clock = try validator.validate(event.unsigned, project: project)
+            admission = try validator.validate(event.unsigned, project: project)
         } catch let error as AccordError {
-            if error.code == "equivocation" { try recordEquivocation(event, db) }
             return .rejected(error)
         }
-        try Projector.apply(event.unsigned, db)
-        try EventLog.insert(event, clock: clock, db)
-        let idx = try EventLog.authorIndex(db, key: event.author, create: false) ?? 0
-        validator.cache.note(event.unsigned, position: EventPosition(author: idx, seq: event.seq, time: event.time, clock: clock))
+        let before = MemberEvent.types.contains(event.type) ? validator.authority.globalResolution : nil
+        validator.admit(event.unsigned, admission)
+        try EventLog.insert(event, admission, db)
+        try Projector.apply(event.unsigned, member: validator.authority.member(of: event.unsigned, within: admission.clock), db)
+        try Effects.settle(event.unsigned, admission, before: before, validator: validator, db)
         return .accepted
-    }
-
-    /// Keeps the second event at a seq as evidence and quarantines its author:
-    /// their later events are refused until a lead decides.
-    func recordEquivocation(_ event: Event, _ db: Database) throws {
-        let idx = try EventLog.authorIndex(db, key: event.author, create: true)!
-        let other = try String.fetchOne(db, sql: "SELECT id FROM events WHERE author = ? AND seq = ?",
-                                        arguments: [idx, event.seq]) ?? ""
-        try db.execute(sql: "INSERT OR IGNORE INTO equivocations (id, author, seq, conflicts_with, bytes) VALUES (?,?,?,?,?)",
-                       arguments: [event.id, event.author, event.seq, other, Blob(event.bytes)])
-        try db.execute(sql: "UPDATE authors SET quarantined = 1 WHERE idx = ?", arguments: [idx])
     }
 
     /// Decodes lines on every core — strict parse, canonical form, id hash —

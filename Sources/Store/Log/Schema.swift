@@ -47,12 +47,45 @@ enum Schema {
             // this index that read would grow with the log.
             try db.execute(sql: "CREATE INDEX events_type ON events(type)")
         }
+        migrator.registerMigration("v2-chains-and-effects") { db in
+            // An author's events form chains (one, unless they forked):
+            // causal clocks count per chain, and a second event at an
+            // (author, seq) is admitted as a fork instead of refused. Each
+            // author's one chain so far keeps the author's index, so every
+            // clock already stored stays valid.
+            try db.execute(sql: """
+                CREATE TABLE chains (
+                    idx INTEGER PRIMARY KEY,
+                    author INTEGER NOT NULL REFERENCES authors(idx),
+                    head_seq INTEGER NOT NULL,
+                    head_id TEXT NOT NULL
+                );
+                CREATE INDEX chains_author ON chains(author);
+                INSERT INTO chains (idx, author, head_seq, head_id)
+                    SELECT idx, idx, head_seq, head_id FROM authors WHERE head_seq > 0;
+                ALTER TABLE events ADD COLUMN chain INTEGER NOT NULL DEFAULT 0;
+                UPDATE events SET chain = author;
+                DROP INDEX events_author_seq;
+                CREATE UNIQUE INDEX events_chain_seq ON events(chain, seq);
+                CREATE INDEX events_author_seq ON events(author, seq);
+                CREATE TABLE IF NOT EXISTS voided (id TEXT PRIMARY KEY, reason TEXT NOT NULL, cause TEXT NOT NULL) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS forks (id TEXT PRIMARY KEY, author TEXT NOT NULL, seq INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS withdrawals (id TEXT PRIMARY KEY, coding TEXT NOT NULL) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS withdrawals_coding ON withdrawals(coding);
+                INSERT OR REPLACE INTO meta (key, value) VALUES ('refold', 'v2');
+                CREATE TABLE remote_heads (remote TEXT NOT NULL, author TEXT NOT NULL, seq INTEGER NOT NULL,
+                    PRIMARY KEY (remote, author)) WITHOUT ROWID;
+                """)
+            // The projections are refolded on open (`Store.finishMigration`),
+            // and evidence of equivocations that earlier versions kept aside
+            // is received again: forks are admitted now.
+        }
         return migrator
     }
 
     static let projectionTables = [
         "members", "member_keys", "documents", "codes", "edits", "edit_bases", "codings",
-        "done", "memos", "merges", "adjudications", "retirements",
+        "done", "memos", "merges", "adjudications", "retirements", "voided", "forks", "withdrawals",
     ]
 
     static func createProjectionTables(_ db: Database) throws {
@@ -79,9 +112,9 @@ enum Schema {
                 PRIMARY KEY (base_id, edit_id)) WITHOUT ROWID;
             CREATE TABLE codings (
                 id TEXT PRIMARY KEY, document TEXT NOT NULL, code TEXT NOT NULL, author TEXT NOT NULL,
-                start INTEGER NOT NULL, "end" INTEGER NOT NULL, time INTEGER NOT NULL, uncoded_by TEXT
+                start INTEGER NOT NULL, "end" INTEGER NOT NULL, time INTEGER NOT NULL, uncoded_by TEXT, member TEXT
             );
-            CREATE TABLE done (id TEXT PRIMARY KEY, document TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL);
+            CREATE TABLE done (id TEXT PRIMARY KEY, document TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL, member TEXT);
             CREATE TABLE memos (
                 id TEXT PRIMARY KEY, author TEXT NOT NULL, time INTEGER NOT NULL, text TEXT NOT NULL,
                 document TEXT, code TEXT, coding TEXT
@@ -94,6 +127,9 @@ enum Schema {
             );
             CREATE TABLE retirements (id TEXT PRIMARY KEY, thing TEXT NOT NULL, kind TEXT NOT NULL,
                 author TEXT NOT NULL, time INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS voided (id TEXT PRIMARY KEY, reason TEXT NOT NULL, cause TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS forks (id TEXT PRIMARY KEY, author TEXT NOT NULL, seq INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS withdrawals (id TEXT PRIMARY KEY, coding TEXT NOT NULL) WITHOUT ROWID;
             """)
     }
 
@@ -107,6 +143,7 @@ enum Schema {
             CREATE INDEX done_document ON done(document, author);
             CREATE INDEX merges_code ON merges(code);
             CREATE INDEX retirements_thing ON retirements(thing);
+            CREATE INDEX IF NOT EXISTS withdrawals_coding ON withdrawals(coding);
             """)
     }
 

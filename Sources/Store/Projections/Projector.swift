@@ -1,14 +1,24 @@
 import Foundation
 import GRDB
 
-/// Folds one event into the projection tables.
+/// Folds one admitted event's facts into the projection tables.
 ///
 /// A pure fold of the event *set*: applying the same events in any causal
 /// order leaves the same rows (ties are broken by ids and (time, author), never
 /// by arrival), so a late event from an offline coder never forces a rebuild,
 /// and `state_digest` agrees across replicas.
+///
+/// Every admitted event's facts are kept, voided or not (events/README §12):
+/// the `voided` table says which have no effect, every value derived from
+/// several events (a register's value, a coding's withdrawal, a member's
+/// removal) leaves voided ones out, and reads skip them. So a cut that
+/// arrives late voids events by adding rows and refreshing a few values,
+/// never by refolding the log.
 enum Projector {
-    static func apply(_ event: UnsignedEvent, _ db: Database) throws {
+    /// `member` is the member the author's key belonged to in the event's own
+    /// causal past: who a coding or a done mark is by, even after that key
+    /// passes to someone else (events/README §12.5).
+    static func apply(_ event: UnsignedEvent, member: String?, _ db: Database) throws {
         let id = event.id.hex
         let author = event.author.hex
         switch event.body {
@@ -62,22 +72,18 @@ enum Projector {
             try retire(db, event, thing: b.code.hex, kind: "code")
         case .segmentCoded(let b):
             try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO codings (id, document, code, author, start, "end", time) VALUES (?,?,?,?,?,?,?)
-                """).execute(arguments: [id, b.document.hex, b.code.hex, author, b.start, b.end, event.time])
+                INSERT OR IGNORE INTO codings (id, document, code, author, start, "end", time, member) VALUES (?,?,?,?,?,?,?,?)
+                """).execute(arguments: [id, b.document.hex, b.code.hex, author, b.start, b.end, event.time, member])
         case .segmentUncoded(let b):
-            // Two concurrent removals of one coding: the smaller id is recorded,
-            // whichever arrives first.
-            try db.cachedStatement(sql: """
-                UPDATE codings SET uncoded_by = CASE WHEN uncoded_by IS NULL OR uncoded_by > ?1 THEN ?1 ELSE uncoded_by END
-                WHERE id = ?2
-                """).execute(arguments: [id, b.coding.hex])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO withdrawals (id, coding) VALUES (?,?)").execute(arguments: [id, b.coding.hex])
+            try refreshWithdrawal(db, b.coding.hex)
         case .memoAdded(let b):
             try db.execute(sql: """
                 INSERT OR IGNORE INTO memos (id, author, time, text, document, code, coding) VALUES (?,?,?,?,?,?,?)
                 """, arguments: [id, author, event.time, b.text, b.document?.hex, b.code?.hex, b.coding?.hex])
         case .documentDone(let b):
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO done (id, document, author, time) VALUES (?,?,?,?)").execute(
-                           arguments: [id, b.document.hex, author, event.time])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO done (id, document, author, time, member) VALUES (?,?,?,?,?)").execute(
+                           arguments: [id, b.document.hex, author, event.time, member])
         case .adjudicationDecided(let b):
             let codes = JSONValue.array(b.codes.map { .string($0.hex) })
             try db.execute(sql: """
@@ -136,11 +142,37 @@ enum Projector {
     static func retire(_ db: Database, _ event: UnsignedEvent, thing: String, kind: String) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO retirements (id, thing, kind, author, time) VALUES (?,?,?,?,?)",
                        arguments: [event.id.hex, thing, kind, event.author.hex, event.time])
-        if kind == "member" {
-            try db.execute(sql: """
-                UPDATE members SET removed_by = CASE WHEN removed_by IS NULL OR removed_by > ?1 THEN ?1 ELSE removed_by END
-                WHERE id = ?2
-                """, arguments: [event.id.hex, thing])
+        if kind == "member" { try refreshRemoval(db, thing) }
+    }
+
+    /// A coding is withdrawn by its smallest effective `segment.uncoded`,
+    /// whichever arrived first.
+    static func refreshWithdrawal(_ db: Database, _ coding: String) throws {
+        try db.cachedStatement(sql: """
+            UPDATE codings SET uncoded_by = (SELECT min(w.id) FROM withdrawals w WHERE w.coding = ?1
+                AND w.id NOT IN (SELECT id FROM voided)) WHERE id = ?1
+            """).execute(arguments: [coding])
+    }
+
+    /// A member is removed by its smallest effective `member.removed`.
+    static func refreshRemoval(_ db: Database, _ member: String) throws {
+        try db.execute(sql: """
+            UPDATE members SET removed_by = (SELECT min(r.id) FROM retirements r WHERE r.thing = ?1 AND r.kind = 'member'
+                AND r.id NOT IN (SELECT id FROM voided)) WHERE id = ?1
+            """, arguments: [member])
+    }
+
+    /// Recomputes what depends on `event` after its effect changed (it was
+    /// voided, or stopped being): the derived values of the things it touches.
+    static func refresh(after event: UnsignedEvent, _ db: Database) throws {
+        switch event.body {
+        case .projectCreated, .memberAdded: try refreshMember(db, event.id.hex)
+        case .memberChanged(let b): try refreshMember(db, b.member.hex)
+        case .memberRemoved(let b): try refreshRemoval(db, b.member.hex)
+        case .codeDefined: try refreshCode(db, event.id.hex)
+        case .codeChanged(let b): try refreshCode(db, b.code.hex)
+        case .segmentUncoded(let b): try refreshWithdrawal(db, b.coding.hex)
+        default: break
         }
     }
 }

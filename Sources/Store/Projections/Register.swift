@@ -29,16 +29,20 @@ enum Register {
     /// The live edits of a field, winner first. `within` restricts the edits
     /// to a causal past (validation of a received event).
     static func live(_ db: Database, thing: String, field: String, within past: CausalPast? = nil) throws -> [Edit] {
-        let rows = try Row.fetchAll(db, sql: """
+        // Voided edits are not edits (events/README §12.3); the live set and
+        // the winner (greatest (time, author, id)) come from the rest. A causal
+        // past being judged for admission decides for itself which count.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT edit_id, value, time, author FROM edits WHERE thing = ? AND field = ?
-            ORDER BY time DESC, author DESC
-            """, arguments: [thing, field])
+                AND (?3 OR edit_id NOT IN (SELECT id FROM voided))
+            ORDER BY time DESC, author DESC, edit_id DESC
+            """), arguments: [thing, field, past != nil])
         var edits = try rows.map { Edit(id: $0[0], value: try parseStored($0[1] as String), time: $0[2], author: $0[3]) }
-        if let past { edits = try edits.filter { try past.contains($0.id) } }
+        if let past { edits = try edits.filter { try past.counts($0.id) } }
         let ids = Set(edits.map(\.id))
         var superseded = Set<String>()
         for edit in edits {
-            let bases = try String.fetchAll(db, sql: "SELECT base_id FROM edit_bases WHERE edit_id = ?", arguments: [edit.id])
+            let bases = try String.fetchAll(db.cachedStatement(sql: "SELECT base_id FROM edit_bases WHERE edit_id = ?"), arguments: [edit.id])
             for b in bases where ids.contains(b) { superseded.insert(b) }
         }
         return edits.filter { !superseded.contains($0.id) }

@@ -11,8 +11,10 @@ import GRDB
 /// column added for speed or bookkeeping does not change the digest; a
 /// change to this list is a new digest version.
 enum StateDigest {
-    /// Version 1: the tables and columns below, in this order.
-    static let version = 1
+    /// Version 2: the tables and columns below, in this order (version 1
+    /// had no `member` of codings and done marks, and no `voided`, `forks`
+    /// and `withdrawals`).
+    static let version = 2
 
     static let orderedTables: [(table: String, columns: String, order: String)] = [
         ("members", "id, name, role, removed_by, time", "id"),
@@ -21,12 +23,15 @@ enum StateDigest {
         ("codes", "id, name, parent, description, color, exclusive, time", "id"),
         ("edits", "edit_id, thing, field, value, time, author", "thing, field, edit_id"),
         ("edit_bases", "edit_id, base_id", "base_id, edit_id"),
-        ("codings", "id, document, code, author, start, \"end\", time, uncoded_by", "id"),
-        ("done", "id, document, author, time", "id"),
+        ("codings", "id, document, code, author, start, \"end\", time, uncoded_by, member", "id"),
+        ("done", "id, document, author, time, member", "id"),
         ("memos", "id, author, time, text, document, code, coding", "id"),
         ("merges", "id, code, into_code, time, author", "id"),
         ("adjudications", "id, document, start, \"end\", codes, note, author, time", "id"),
         ("retirements", "id, thing, kind, author, time", "id"),
+        ("withdrawals", "id, coding", "id"),
+        ("voided", "id, reason, cause", "id"),
+        ("forks", "id, author, seq", "id"),
     ]
 
     static func compute(_ db: Database) throws -> String {

@@ -43,6 +43,7 @@ public struct Catalog: Sendable {
     public var codes: [Code]
     public var documents: [Document]
     var memberByKey: [String: Int]
+    var formerKeyOwner: [String: Int]
     var codeByID: [String: Int]
 
     init(_ db: Database) throws {
@@ -50,7 +51,11 @@ public struct Catalog: Sendable {
         projectName = try genesis.flatMap { try Register.value(db, thing: $0, field: "project_name")?.stringValue } ?? ""
         members = []
         memberByKey = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, role, removed_by FROM members ORDER BY time, id") {
+        // Voided events have no effect (events/README §12.3): a member, code or
+        // document they created does not exist, a retirement or merge they
+        // made did not happen.
+        let live = "id NOT IN (SELECT id FROM voided)"
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, role, removed_by FROM members WHERE \(live) ORDER BY time, id") {
             let id: String = row[0]
             let keys = try String.fetchAll(db, sql: "SELECT key FROM member_keys WHERE member = ? ORDER BY key", arguments: [id])
             let removed = (row[3] as String?) != nil
@@ -61,12 +66,24 @@ public struct Catalog: Sendable {
             members.append(Member(id: id, name: row[1], role: role, keys: keys, removed: removed))
             for key in keys where !removed || memberByKey[key] == nil { memberByKey[key] = members.count - 1 }
         }
-        let retired = Set(try String.fetchAll(db, sql: "SELECT thing FROM retirements"))
+        // Keys a member used before a replacement still name them in history
+        // (who made an old coding), never as a current member.
+        formerKeyOwner = [:]
+        let index = Dictionary(members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.thing, k.value FROM edits e, json_each(e.value) k
+            WHERE e.field = 'keys' AND e.edit_id NOT IN (SELECT id FROM voided) ORDER BY e.time, e.edit_id
+            """) {
+            if let i = index[row[0]], formerKeyOwner[row[1]] == nil { formerKeyOwner[row[1]] = i }
+        }
+        let retired = Set(try String.fetchAll(db, sql: "SELECT thing FROM retirements WHERE \(live)"))
         var merged: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, into_code FROM merges ORDER BY time, author") { merged[row[0]] = row[1] }
+        for row in try Row.fetchAll(db, sql: "SELECT code, into_code FROM merges WHERE \(live) ORDER BY time, author, id") {
+            merged[row[0]] = row[1]
+        }
         codes = []
         codeByID = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, parent, description, color, exclusive FROM codes ORDER BY time, id") {
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, parent, description, color, exclusive FROM codes WHERE \(live) ORDER BY time, id") {
             let id: String = row[0]
             codeByID[id] = codes.count
             codes.append(Code(id: id, name: row[1], parent: row[2], description: row[3], color: row[4], exclusive: row[5],
@@ -74,7 +91,7 @@ public struct Catalog: Sendable {
         }
         documents = []
         for i in codes.indices { codes[i].path = path(of: codes[i].id) }
-        documents = try Row.fetchAll(db, sql: "SELECT id, title, sha256, length, meta, time FROM documents ORDER BY time, id").map { row in
+        documents = try Row.fetchAll(db, sql: "SELECT id, title, sha256, length, meta, time FROM documents WHERE \(live) ORDER BY time, id").map { row in
             let metaJSON = try Register.parseStored(row[4] as String).objectValue ?? [:]
             return Document(id: row[0], title: row[1], sha256: row[2], length: row[3],
                             meta: metaJSON.compactMapValues(\.stringValue), retired: retired.contains(row[0]), time: row[5])
@@ -95,8 +112,19 @@ public struct Catalog: Sendable {
 
     public func member(forKey key: String) -> Member? { memberByKey[key].map { members[$0] } }
 
-    /// The member name that authored with `key`, or a short key when unknown.
-    public func name(ofKey key: String) -> String { member(forKey: key)?.name ?? String(key.prefix(12)) }
+    /// The member name that authored with `key` (now, or with a key they
+    /// used before), or a short key when unknown.
+    public func name(ofKey key: String) -> String {
+        (member(forKey: key) ?? formerKeyOwner[key].map { members[$0] })?.name ?? String(key.prefix(12))
+    }
+
+    /// The name of the member who made a coding.
+    public func coderName(_ coding: CodingRow) -> String {
+        coding.member.flatMap { id in members.first { $0.id == id }?.name } ?? name(ofKey: coding.author)
+    }
+
+    /// A member's name by member id, or a short id when unknown.
+    public func name(ofMember id: String) -> String { members.first { $0.id == id }?.name ?? String(id.prefix(12)) }
 
     public func member(named name: String) -> Member? {
         members.first { $0.name == name && !$0.removed } ?? members.first { $0.name == name || $0.id == name }

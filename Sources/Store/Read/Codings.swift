@@ -9,14 +9,22 @@ public struct CodingRow: Sendable {
     public var start: Int
     public var end: Int
     public var time: Int64
+    /// The member who made it: its author key's member in the coding's own
+    /// causal past (a key can pass to someone else later).
+    public var member: String?
 }
 
 extension CodingRow {
     /// The current codings, optionally of one document, one author key set and
     /// one code set; codes of merged codes are reported under their target.
+    /// With `voided`, the codings not withdrawn that lost their effect instead
+    /// (events/README §12.3): what `recover` can enter again.
     static func fetch(_ db: Database, catalog: Catalog, document: String? = nil, authors: Set<String>? = nil,
-                             codes: Set<String>? = nil) throws -> [CodingRow] {
-        var sql = "SELECT id, author, document, code, start, \"end\", time FROM codings WHERE uncoded_by IS NULL"
+                      codes: Set<String>? = nil, voided: Bool = false) throws -> [CodingRow] {
+        var sql = """
+            SELECT id, author, document, code, start, "end", time, member FROM codings
+            WHERE uncoded_by IS NULL AND id \(voided ? "IN" : "NOT IN") (SELECT id FROM voided)
+            """
         var arguments: StatementArguments = []
         if let document {
             sql += " AND document = ?"
@@ -26,7 +34,8 @@ extension CodingRow {
         var out: [CodingRow] = []
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {
-            var coding = CodingRow(id: row[0], author: row[1], document: row[2], code: row[3], start: row[4], end: row[5], time: row[6])
+            var coding = CodingRow(id: row[0], author: row[1], document: row[2], code: row[3], start: row[4], end: row[5], time: row[6],
+                                   member: row[7])
             coding.code = catalog.effectiveCode(coding.code)
             if let authors, !authors.contains(coding.author) { continue }
             if let codes, !codes.contains(coding.code) { continue }
@@ -38,19 +47,18 @@ extension CodingRow {
 
 /// Who has marked which document done.
 public struct Progress: Sendable {
-    /// document id → author keys that marked it done.
+    /// document id → the members who marked it done.
     public var done: [String: Set<String>]
 
     init(_ db: Database) throws {
         done = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT document, author FROM done") {
-            done[row[0], default: []].insert(row[1])
+        for row in try Row.fetchAll(db, sql: "SELECT document, member FROM done WHERE id NOT IN (SELECT id FROM voided)") {
+            if let member = row[1] as String? { done[row[0], default: []].insert(member) }
         }
     }
 
-    /// Whether any of the member's keys marked the document done.
-    public func isDone(_ document: String, by keys: [String]) -> Bool {
-        guard let authors = done[document] else { return false }
-        return keys.contains { authors.contains($0) }
+    /// Whether the member marked the document done.
+    public func isDone(_ document: String, by member: String) -> Bool {
+        done[document]?.contains(member) ?? false
     }
 }

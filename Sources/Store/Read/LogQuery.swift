@@ -26,7 +26,7 @@ extension Store {
             }
         }
         return try readDatabase { db in
-            var sql = "SELECT e.bytes, e.author, e.seq FROM events e JOIN authors a ON a.idx = e.author WHERE 1"
+            var sql = "SELECT e.bytes, e.chain, e.seq FROM events e JOIN authors a ON a.idx = e.author WHERE 1"
             var arguments: StatementArguments = []
             if let type = filter.type { sql += " AND e.type = ?"; arguments += [type] }
             if let since = filter.since { sql += " AND e.time >= ?"; arguments += [since] }
@@ -35,11 +35,11 @@ extension Store {
                 sql += " AND a.key IN (\(authors.map { _ in "?" }.joined(separator: ",")))"
                 arguments += StatementArguments(Array(authors))
             }
-            sql += " ORDER BY e.time, a.key, e.seq"
+            sql += " ORDER BY e.time, a.key, e.seq, e.id"
             var out: [Event] = []
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
-                if let clock, !clock.includes(author: row[1], seq: row[2]) { continue }
+                if let clock, !clock.includes(chain: row[1], seq: row[2]) { continue }
                 out.append(try Event(stored: (row[0] as Blob).bytes))
             }
             return out

@@ -38,7 +38,7 @@ extension Store {
                     members: catalog.members.filter { !$0.removed }.count,
                     documents: catalog.documents.filter { !$0.retired }.count,
                     codes: catalog.codes.filter { !$0.retired && $0.mergedInto == nil }.count,
-                    codings: try Int.fetchOne(db, sql: "SELECT count(*) FROM codings WHERE uncoded_by IS NULL") ?? 0)
+                    codings: try Int.fetchOne(db, sql: "SELECT count(*) FROM codings WHERE uncoded_by IS NULL AND id NOT IN (SELECT id FROM voided)") ?? 0)
             }
         } catch let e as AccordError { throw e } catch { throw AccordError("store_error", "\(error)") }
     }

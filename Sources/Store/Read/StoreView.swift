@@ -26,6 +26,12 @@ public struct StoreView {
         try run { try CodingRow.fetch(db, catalog: catalog, document: document, authors: authors, codes: codes) }
     }
 
+    /// The codings that a removal, demotion or key rotation voided
+    /// (events/README §12.3), not withdrawn, in document and span order.
+    public func voidedCodings(catalog: Catalog) throws(AccordError) -> [CodingRow] {
+        try run { try CodingRow.fetch(db, catalog: catalog, voided: true) }
+    }
+
     /// A document's normalised text.
     public func documentText(_ id: String) throws(AccordError) -> String? {
         try run { try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [id]) }
@@ -51,7 +57,7 @@ public struct StoreView {
 
     /// How many codings are current.
     public func currentCodingCount() throws(AccordError) -> Int {
-        try run { try Int.fetchOne(db, sql: "SELECT count(*) FROM codings WHERE uncoded_by IS NULL") ?? 0 }
+        try run { try Int.fetchOne(db, sql: "SELECT count(*) FROM codings WHERE uncoded_by IS NULL AND id NOT IN (SELECT id FROM voided)") ?? 0 }
     }
 
     /// The digest of the projection state (DESIGN §4).

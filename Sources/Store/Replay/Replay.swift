@@ -8,45 +8,55 @@ extension Store {
     /// code that answers the present.
     func view(at moment: Moment) throws(AccordError) -> any DatabaseReader {
         if moment == .now { return database }
-        let snapshot: DatabaseQueue
-        let project = try self.project()
+        let rows = try eventRows(at: moment)
         do {
-            snapshot = try DatabaseQueue()
+            let snapshot = try DatabaseQueue()
+            try Schema.migrator.migrate(snapshot)
             try snapshot.write { db in
-                try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                if let project { try db.execute(sql: "INSERT INTO meta VALUES ('project', ?)", arguments: [project]) }
-                try Schema.createProjectionTables(db)
+                if let project = try self.project() {
+                    try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('project', ?)", arguments: [project])
+                }
+                for row in rows {
+                    try db.execute(sql: "INSERT OR IGNORE INTO authors (idx, key) VALUES (?, ?)", arguments: [row.author, row.key])
+                    try db.execute(sql: """
+                        INSERT INTO events (id, author, chain, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?,?)
+                        """, arguments: [row.id, row.author, row.chain, row.seq, row.time, row.type, Blob(row.clock), Blob(row.bytes)])
+                }
+                try Refold.run(db)
             }
-        } catch { throw AccordError("store_error", "\(error)") }
-        let events = try eventBytes(at: moment)
-        do {
-            try snapshot.write { db in
-                for bytes in events { try Projector.apply(try Event(stored: bytes).unsigned, db) }
-                try Schema.createProjectionIndexes(db)
-            }
+            return snapshot
         } catch let error as AccordError { throw error } catch { throw AccordError("store_error", "\(error)") }
-        return snapshot
+    }
+
+    /// The log rows at `moment`, in arrival (causal) order.
+    func eventRows(at moment: Moment) throws(AccordError) -> [StoredEventRow] {
+        try readDatabase { db in
+            var clock: CausalClock? = nil
+            var until: Int64? = nil
+            switch moment {
+            case .now: break
+            case .time(let t): until = t
+            case .event(let prefix):
+                let id = try Store.resolveEventID(prefix, db)
+                clock = CausalClock(blob: try Blob.fetchOne(db, sql: "SELECT clock FROM events WHERE id = ?", arguments: [id])!.bytes)
+            }
+            var out: [StoredEventRow] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT e.id, e.author, a.key, e.chain, e.seq, e.time, e.type, e.clock, e.bytes
+                FROM events e JOIN authors a ON a.idx = e.author WHERE e.time <= ? ORDER BY e.rowid
+                """, arguments: [until ?? Int64.max])
+            while let row = try rows.next() {
+                if let clock, !clock.includes(chain: row[3], seq: row[4]) { continue }
+                out.append(StoredEventRow(id: row[0], author: row[1], key: row[2], chain: row[3], seq: row[4], time: row[5], type: row[6],
+                                          clock: (row[7] as Blob).bytes, bytes: (row[8] as Blob).bytes))
+            }
+            return out
+        }
     }
 
     /// The stored bytes of every event at `moment`, in arrival (causal) order.
     func eventBytes(at moment: Moment) throws(AccordError) -> [[UInt8]] {
-        try readDatabase { db in
-            switch moment {
-            case .now:
-                return try Blob.fetchAll(db, sql: "SELECT bytes FROM events ORDER BY rowid").map(\.bytes)
-            case .time(let t):
-                return try Blob.fetchAll(db, sql: "SELECT bytes FROM events WHERE time <= ? ORDER BY rowid", arguments: [t]).map(\.bytes)
-            case .event(let prefix):
-                let id = try Store.resolveEventID(prefix, db)
-                let clock = CausalClock(blob: try Blob.fetchOne(db, sql: "SELECT clock FROM events WHERE id = ?", arguments: [id])!.bytes)
-                var out: [[UInt8]] = []
-                let rows = try Row.fetchCursor(db, sql: "SELECT author, seq, bytes FROM events ORDER BY rowid")
-                while let row = try rows.next() {
-                    if clock.includes(author: row[0], seq: row[1]) { out.append((row[2] as Blob).bytes) }
-                }
-                return out
-            }
-        }
+        try eventRows(at: moment).map(\.bytes)
     }
 
     /// A full id from a unique prefix of at least 8 hex digits.
@@ -61,21 +71,7 @@ extension Store {
     /// transaction. Returns the number of events folded.
     @discardableResult
     public func rebuild(progress: ((Int, Int) -> Void)? = nil) throws(AccordError) -> Int {
-        try write { db in
-            try Schema.dropProjectionTables(db)
-            try Schema.createProjectionTables(db)
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
-            var done = 0
-            let rows = try Blob.fetchCursor(db, sql: "SELECT bytes FROM events ORDER BY rowid")
-            while let blob = try rows.next() {
-                try Projector.apply(try Event(stored: blob.bytes).unsigned, db)
-                done += 1
-                if done % 10_000 == 0 { progress?(done, total) }
-            }
-            progress?(done, total)
-            try Schema.createProjectionIndexes(db)
-            return done
-        }
+        try write { db in try Refold.run(db, progress: progress) }
     }
 
     /// The digest of the projection state at `moment` (DESIGN §4).
@@ -83,4 +79,17 @@ extension Store {
         let view = try view(at: moment)
         do { return try view.read { try StateDigest.compute($0) } } catch { throw AccordError("store_error", "\(error)") }
     }
+}
+
+/// One row of the log, as `--at` copies the past into a replica of its own.
+struct StoredEventRow {
+    var id: String
+    var author: Int64
+    var key: String
+    var chain: Int64
+    var seq: Int64
+    var time: Int64
+    var type: String
+    var clock: [UInt8]
+    var bytes: [UInt8]
 }

@@ -45,12 +45,14 @@ extension Store {
     }
 
     /// One key's standing, read with three indexed lookups instead of a
-    /// whole catalog (the same answer as `membership(ofKey:)`).
+    /// whole catalog (the same answer as `membership(ofKey:)`: a member
+    /// whose creating event was voided is no member).
     public func keyStanding(_ key: String) async throws(AccordError) -> KeyStanding {
         try await readSuspending { db in
             if let row = try Row.fetchOne(db, sql: """
                 SELECT m.name, m.role FROM member_keys k JOIN members m ON m.id = k.member
-                WHERE k.key = ? AND m.removed_by IS NULL ORDER BY m.time, m.id LIMIT 1
+                WHERE k.key = ? AND m.removed_by IS NULL AND m.id NOT IN (SELECT id FROM voided)
+                ORDER BY m.time, m.id LIMIT 1
                 """, arguments: [key]) {
                 return .member(name: row[0], role: Role(rawValue: row[1]) ?? .auditor)
             }
@@ -98,7 +100,7 @@ extension Store {
                 var outcomes: [ReceiveOutcome] = []
                 outcomes.reserveCapacity(decoded.count)
                 try db.inTransaction(.immediate) {
-                    let validator = Validator(db: db, now: now)
+                    let validator = try Validator(db: db, now: now)
                     for item in decoded {
                         switch item {
                         case .failure(let error): outcomes.append(.rejected(error))
@@ -121,13 +123,14 @@ extension Store {
         }
     }
 
-    /// The page query of `missing(have:maxBytes:)` on an open read transaction.
+    /// The page query of `missing(have:maxBytes:)` on an open read transaction
+    /// (its one copy: `missing` runs it too).
     static func missing(_ db: Database, have: [String: Int64], maxBytes: Int) throws -> EventPage {
         var starts: [Int64] = []
         for (key, head) in try EventLog.authorHeads(db) where head > have[key, default: 0] {
             let time = try Int64.fetchOne(db, sql: """
-                SELECT e.time FROM events e JOIN authors a ON a.idx = e.author WHERE a.key = ? AND e.seq = ?
-                """, arguments: [key, have[key, default: 0] + 1])
+                SELECT min(e.time) FROM events e JOIN authors a ON a.idx = e.author WHERE a.key = ? AND e.seq > ?
+                """, arguments: [key, have[key, default: 0]])
             if let time { starts.append(time) }
         }
         guard let from = starts.min() else { return EventPage(events: [], more: false) }
@@ -148,10 +151,13 @@ extension Store {
         return EventPage(events: events, more: false)
     }
 
-    /// The digest of `headsDigest()` on an open read transaction.
+    /// The digest of `headsDigest()` on an open read transaction (its one copy).
     static func headsDigest(_ db: Database) throws -> String {
         var hasher = SHA256()
-        for row in try Row.fetchAll(db, sql: "SELECT key, head_seq, head_id FROM authors WHERE head_seq > 0 ORDER BY key") {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.key, c.head_seq, c.head_id FROM chains c JOIN authors a ON a.idx = c.author
+            ORDER BY a.key, c.head_seq, c.head_id
+            """) {
             hasher.update(data: Array("\(row[0] as String):\(row[1] as Int64):\(row[2] as String)\n".utf8))
         }
         return Hex.encode(hasher.finalize().prefix(16))

@@ -10,7 +10,7 @@ extension Store {
         return try write { db in
             var outcomes: [ReceiveOutcome] = []
             outcomes.reserveCapacity(lines.count)
-            let validator = Validator(db: db, now: now)
+            let validator = try Validator(db: db, now: now)
             for (index, item) in decoded.enumerated() {
                 let outcome: ReceiveOutcome
                 switch item {

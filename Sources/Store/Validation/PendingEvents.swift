@@ -4,35 +4,41 @@ import GRDB
 /// parent's time and causal-past membership.
 struct EventPosition {
     var author: Int64
+    var chain: Int64
     var seq: Int64
     var time: Int64
+    /// Its causal past, itself included.
     var clock: CausalClock
 }
 
-/// Events of the batch being written that are validated and projected but not
-/// yet in the log table (their signatures are still being computed).
+/// Positions of held events, and of the events of the batch being written
+/// that are validated but not yet in the log table (their signatures are
+/// still being computed).
 final class PendingEvents {
     private var byID: [String: EventPosition] = [:]
-    private var byAuthorSeq: [Int64: [Int64: String]] = [:]
+    private var events: [String: UnsignedEvent] = [:]
+    private var held: [String: EventPosition] = [:]
 
-    func add(_ id: String, _ position: EventPosition) {
-        byID[id] = position
-        byAuthorSeq[position.author, default: [:]][position.seq] = id
+    func add(_ event: UnsignedEvent, _ position: EventPosition) {
+        byID[event.id.hex] = position
+        events[event.id.hex] = event
     }
-
-    func id(author: Int64, seq: Int64) -> String? { byAuthorSeq[author]?[seq] }
 
     /// The position of a held or pending event, nil if it is neither.
     /// Positions never change, so every one looked up is remembered.
     func info(_ id: String, _ db: Database) throws -> EventPosition? {
         if let p = byID[id] ?? held[id] { return p }
-        let statement = try db.cachedStatement(sql: "SELECT author, seq, time, clock FROM events WHERE id = ?")
+        let statement = try db.cachedStatement(sql: "SELECT author, chain, seq, time, clock FROM events WHERE id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
-        let position = EventPosition(author: row[0], seq: row[1], time: row[2], clock: CausalClock(blob: (row[3] as Blob).bytes))
+        let position = EventPosition(author: row[0], chain: row[1], seq: row[2], time: row[3], clock: CausalClock(blob: (row[4] as Blob).bytes))
         if held.count > 20_000 { held.removeAll(keepingCapacity: true) }
         held[id] = position
         return position
     }
 
-    private var held: [String: EventPosition] = [:]
+    /// The event itself, for the rare checks that need its body.
+    func event(_ id: String, _ db: Database) throws -> UnsignedEvent? {
+        if let pending = events[id] { return pending }
+        return try EventLog.event(db, id: id)?.unsigned
+    }
 }

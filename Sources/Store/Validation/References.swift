@@ -14,7 +14,7 @@ struct References {
         case .projectCreated, .documentAdded: break
         case .memberAdded(let b):
             for key in b.keys {
-                if let other = try past.membership(of: key.hex), !other.removed {
+                if let other = past.membership(of: key.hex), !other.removed {
                     throw AccordError.duplicateMember("key \(key.short)… already belongs to a member")
                 }
             }
@@ -22,7 +22,7 @@ struct References {
             try member(b.member)
             try bases(b.base)
             for key in b.keys ?? [] {
-                if let other = try past.membership(of: key.hex), !other.removed, other.member != b.member.hex {
+                if let other = past.membership(of: key.hex), !other.removed, other.member != b.member.hex {
                     throw AccordError.duplicateMember("key \(key.short)… already belongs to another member")
                 }
             }
@@ -55,7 +55,7 @@ struct References {
             guard try past.contains(coding),
                   let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT author FROM codings WHERE id = ?"), arguments: [coding])
             else { throw AccordError.unknownCoding("no coding \(coding)") }
-            if membership.role != .lead, owner != author, try past.membership(of: owner)?.member != membership.member {
+            if membership.role != .lead, try past.member(ofKey: owner, asOf: coding) != membership.member {
                 throw AccordError.notOwnCoding("coding \(coding) belongs to another coder; only they or a lead can remove it")
             }
         case .memoAdded(let b):
@@ -89,9 +89,9 @@ struct References {
     }
 
     func documentLength(_ id: String) throws -> Int64? {
-        if let known = past.cache?.documentLength[id] { return known }
+        if let known = past.cache.documentLength[id] { return known }
         let length = try Int64.fetchOne(db.cachedStatement(sql: "SELECT length FROM documents WHERE id = ?"), arguments: [id])
-        if let length { past.cache?.documentLength[id] = length }
+        if let length { past.cache.documentLength[id] = length }
         return length
     }
 
@@ -100,15 +100,15 @@ struct References {
         guard try past.contains(id), try codeExists(id) else { throw AccordError.unknownCode("no code \(id)") }
         guard live else { return }
         if try past.retired(id) != nil { throw AccordError.retiredCode("code \(id) is retired") }
-        for merge in try past.merges(of: id) where try past.contains(merge) {
+        for merge in try past.merges(of: id) where try past.counts(merge) {
             throw AccordError.retiredCode("code \(id) was merged into another code; use that one")
         }
     }
 
     func codeExists(_ id: String) throws -> Bool {
-        if past.cache?.codeExists.contains(id) == true { return true }
+        if past.cache.codeExists.contains(id) == true { return true }
         let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM codes WHERE id = ?"), arguments: [id]) == true
-        if exists { past.cache?.codeExists.insert(id) }
+        if exists { past.cache.codeExists.insert(id) }
         return exists
     }
 

@@ -1,10 +1,22 @@
 import Foundation
 import GRDB
 
-/// The context-dependent half of validity (DESIGN §3): chain, causality,
-/// clock, authority and references, each judged against the event's causal
-/// past only, so that every replica reaches the same verdict whatever order
-/// events reach it in.
+/// Where an admitted event goes in the log: its chain, and the causal clock
+/// of its past with itself included.
+struct Admission {
+    var author: Int64
+    var chain: Int64
+    /// A chain this event starts (the author's first, or a fork).
+    var newChain: Bool
+    var clock: CausalClock
+
+    var position: EventPosition { EventPosition(author: author, chain: chain, seq: clock[chain], time: 0, clock: clock) }
+}
+
+/// The context-dependent half of validity (events/README §11.2): chain,
+/// causality, clock, authority and references, each judged against the
+/// event's causal past only, so that every replica reaches the same verdict
+/// whatever order events reach it in.
 final class Validator {
     let db: Database
     /// The receiver's clock, microseconds; events may run at most 10 minutes ahead.
@@ -12,16 +24,20 @@ final class Validator {
     /// Events of the same batch, validated but not yet in the log table.
     let pending = PendingEvents()
     let cache = FactCache()
+    let chains: Chains
+    let authority: Authority
     static let maxClockSkew: Int64 = 10 * 60 * 1_000_000
 
-    init(db: Database, now: Int64) {
+    init(db: Database, now: Int64) throws {
         self.db = db
         self.now = now
+        chains = try Chains(db: db)
+        authority = try Authority(db: db)
     }
 
     /// Checks `event` (whose signature its caller has verified, or is
-    /// making) and returns its causal clock (its own entry excluded).
-    func validate(_ event: UnsignedEvent, project: String?) throws -> CausalClock {
+    /// making) and says where it goes.
+    func validate(_ event: UnsignedEvent, project: String?) throws -> Admission {
         if event.type == .projectCreated {
             if let project, project != event.id.hex { throw AccordError.wrongProject("a second genesis event: this store holds project \(project)") }
         } else {
@@ -31,29 +47,20 @@ final class Validator {
             }
         }
 
-        // Chain: prev is this author's seq-1; a different event at this seq is an equivocation.
-        let author = try Row.fetchOne(db.cachedStatement(sql: "SELECT idx, quarantined FROM authors WHERE key = ?"), arguments: [event.author.hex])
-        let authorIndex: Int64? = author?[0]
-        if let authorIndex {
-            if author?[1] == true {
-                throw AccordError.quarantined("author \(event.author.short)… is quarantined after an equivocation; a lead must decide")
-            }
-            if let other = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM events WHERE author = ? AND seq = ?"),
-                                               arguments: [authorIndex, event.seq]) ?? pending.id(author: authorIndex, seq: event.seq) {
-                throw AccordError.equivocation("author \(event.author.short)… already has event \(other) at seq \(event.seq)")
-            }
-        }
+        let author = try chains.authorIndex(event.author)
         var clock = CausalClock()
         var parentTime: Int64 = 0
+        var parentPosition: EventPosition? = nil
         if let prev = event.prev {
             guard let parent = try pending.info(prev.hex, db) else {
                 throw AccordError.missingPrev("prev \(prev) of event \(event.id) is not held here; sync its author's earlier events first")
             }
-            guard parent.author == authorIndex, parent.seq == event.seq - 1 else {
+            guard parent.author == author, parent.seq == event.seq - 1 else {
                 throw AccordError.badSeq("prev \(prev) is not event \(event.seq - 1) of the same author")
             }
             parentTime = parent.time
             clock.merge(parent.clock)
+            parentPosition = parent
         }
         for dep in event.deps {
             guard let parent = try pending.info(dep.hex, db) else {
@@ -69,16 +76,48 @@ final class Validator {
             throw AccordError.futureTime("time \(event.time) is more than 10 minutes ahead of this replica's clock")
         }
 
-        let past = CausalPast(db: db, clock: clock, pending: pending, cache: cache)
+        let past = CausalPast(db: db, clock: clock, pending: pending, cache: cache, authority: authority)
         if event.type != .projectCreated {
-            guard let membership = try past.membership(of: event.author.hex), !membership.removed else {
+            guard let membership = past.membership(of: event.author.hex), !membership.removed else {
                 throw AccordError.notMember("author \(event.author.short)… was not a member in the event's causal past")
             }
             guard membership.role.mayWrite(event.type) else {
                 throw AccordError.forbidden("a \(membership.role.rawValue) may not write \(event.type.rawValue)")
             }
+            if let target = event.body.memberTarget, !past.mayAct(membership.member, on: target) {
+                throw AccordError.forbidden(
+                    "a lead may change or remove only leads they appointed, directly or through leads they appointed; \(target.short)… is not one")
+            }
             try References(past: past, author: event.author.hex, membership: membership).check(event.body)
         }
-        return clock
+
+        let placement = try chains.place(author: author, seq: event.seq, after: parentPosition)
+        clock.advance(chain: placement.chain, to: event.seq)
+        return Admission(author: author, chain: placement.chain, newChain: placement.isNew, clock: clock)
+    }
+
+    /// Records an admitted event as pending (validated, not yet in the log
+    /// table), so that later events of the batch can build on it.
+    func admit(_ event: UnsignedEvent, _ admission: Admission) {
+        var position = admission.position
+        position.time = event.time
+        pending.add(event, position)
+        chains.extend(admission.chain, author: admission.author, seq: event.seq, id: event.id.hex, isNew: admission.newChain)
+        cache.note(event)
+        if MemberEvent.types.contains(event.type) {
+            authority.add(MemberEvent(id: event.id, author: event.author, chain: admission.chain, seq: event.seq, time: event.time,
+                                      clock: admission.clock, body: event.body))
+        }
+    }
+}
+
+extension EventBody {
+    /// The member a `member.changed` or `member.removed` acts on.
+    var memberTarget: EventID? {
+        switch self {
+        case .memberChanged(let b): return b.member
+        case .memberRemoved(let b): return b.member
+        default: return nil
+        }
     }
 }

@@ -23,7 +23,9 @@ extension Replicator {
         }
         let key = try Keyring.readKeyFile(keyFile)
         let ca = ca.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let client = try SyncClient(base: url, key: key, ca: ca)
+        // The request clock lives with the replica from the first request on,
+        // so the first `accord sync` never repeats a stamp the clone used.
+        let client = try SyncClient(base: url, key: key, ca: ca, clockFile: directory.appendingPathComponent("request-clock"))
         let info = try await client.info()
         let store = try Store(directory: directory, create: true)
         let first: [ReceiveOutcome]

@@ -11,6 +11,22 @@ public struct SyncSummary: Sendable {
     public var bytesSent = 0
     public var bytesReceived = 0
     public var upToDate: Bool { pulled == 0 && pushed == 0 }
+    /// Each pulled event refused, with its id when its line could be read.
+    public var pullRefusals: [(id: String?, error: AccordError)] = []
+
+    /// An event refused for a missing prev or dep and accepted once the
+    /// other side of a fork arrived is no refusal worth reporting: keeps
+    /// only the refusals of events still not held.
+    /// Likewise an event pushed before its other-side parent, when the
+    /// server ends up holding everything this replica holds.
+    mutating func forgetRefusalsSettled(by store: Store, serverHoldsAll: Bool) throws(AccordError) {
+        if serverHoldsAll { pushRejected.removeAll { ["missing_prev", "missing_dep"].contains($0.error.code) } }
+        let ids = Set(pullRefusals.compactMap(\.id))
+        guard !ids.isEmpty else { return }
+        let held = try store.holding(ids)
+        pullRefusals.removeAll { refusal in refusal.id.map(held.contains) ?? false }
+        pullRejected = pullRefusals.map(\.error)
+    }
 }
 
 /// Brings two replicas to the same events: pull until the server has no
@@ -33,41 +49,65 @@ public struct Replicator: Sendable {
         var project: String
         if let held { project = held } else { project = try await client.info().project }
         var summary = SyncSummary()
-        var serverHeads: [String: Int64] = [:]
-        var serverHeadsDigest: String?
-        var suspects = Set<String>()
-        // Pull.
+        var server = try await pull(project: project, from: try store.authorHeads(), into: &summary, progress: progress)
+        if held == nil, try store.project() != project {
+            throw AccordError.wrongProject("the server announced project \(project) but sent a different genesis event")
+        }
+        let pushedBefore = summary.pushed
+        try await push(above: server.heads, into: &summary, progress: progress)
+        // The server's digest changed only if it took something; an
+        // up-to-date sync stays one round trip.
+        if summary.pushed > pushedBefore || !summary.pushRejected.isEmpty {
+            server = try await pull(project: project, from: try store.authorHeads(), into: &summary, progress: progress)
+        }
+        let converged = try await reconcile(project: project, server: server, into: &summary, progress: progress)
+        try store.noteRemoteHeads(client.base.absoluteString, server.heads)
+        try summary.forgetRefusalsSettled(by: store, serverHoldsAll: converged)
+        summary.requests = client.traffic.requests
+        summary.bytesSent = client.traffic.bytesSent
+        summary.bytesReceived = client.traffic.bytesReceived
+        return summary
+    }
+
+    /// What the server said about its heads on the last page.
+    struct ServerHeads {
+        var heads: [String: Int64]
+        var digest: String?
+    }
+
+    /// Pulls pages of what the server holds above `have` until it has no
+    /// more, or a page brings nothing new (every event already held or
+    /// refused: asking again would return the same page).
+    func pull(project: String, from have: [String: Int64], into summary: inout SyncSummary,
+              progress: (@Sendable (String, Int) -> Void)?) async throws(AccordError) -> ServerHeads {
+        var have = have
         while true {
             try Replicator.checkNotCancelled()
-            let have = try store.authorHeads()
             let page = try await client.sync(SyncRequest(project: project, have: have, maxBytes: pageBytes))
-            // The server lists only heads that differ from `have`.
-            serverHeads = have.merging(page.heads) { _, theirs in theirs }
-            serverHeadsDigest = page.headsDigest
             let outcomes = try store.receive(page.events)
             let accepted = outcomes.filter { $0 == .accepted }.count
             summary.pulled += accepted
             for (outcome, bytes) in zip(outcomes, page.events) {
                 guard case .rejected(let error) = outcome else { continue }
                 summary.pullRejected.append(error)
-                if error.code == "missing_prev", let event = try? Event(bytes: bytes) { suspects.insert(event.author) }
+                summary.pullRefusals.append(((try? Event(bytes: bytes))?.id, error))
             }
             progress?("pull", summary.pulled)
-            if !page.more || accepted == 0 { break }
+            // The server lists only heads that differ from `have`.
+            let server = ServerHeads(heads: have.merging(page.heads) { _, theirs in theirs }, digest: page.headsDigest)
+            if !page.more || accepted == 0 { return server }
+            have = have.merging(try store.authorHeads()) { max($0, $1) }
         }
-        // Same heads, different head events: a fork the version vectors
-        // cannot show. Offering each author's head finds which.
-        let myHeads = try store.authorHeads()
-        if myHeads == serverHeads.filter({ $0.value > 0 }), let theirs = serverHeadsDigest, theirs != (try store.headsDigest()) {
-            suspects.formUnion(myHeads.keys)
-        }
-        if held == nil, try store.project() != project {
-            throw AccordError.wrongProject("the server announced project \(project) but sent a different genesis event")
-        }
-        // Push what the server lacks, from its heads as last seen.
+    }
+
+    /// Pushes what the server lacks above `heads`, page by page, until it
+    /// holds everything or refuses something.
+    func push(above heads: [String: Int64], into summary: inout SyncSummary,
+              progress: (@Sendable (String, Int) -> Void)?) async throws(AccordError) {
+        var heads = heads
         while true {
-            let page = try store.missing(have: serverHeads, maxBytes: pageBytes)
-            guard !page.events.isEmpty else { break }
+            let page = try store.missing(have: heads, maxBytes: pageBytes)
+            guard !page.events.isEmpty else { return }
             let results = try await client.push(page.events)
             var progressed = false
             for (result, bytes) in zip(results, page.events) {
@@ -75,55 +115,40 @@ public struct Replicator: Sendable {
                 case .accepted, .duplicate:
                     if result.outcome == .accepted { summary.pushed += 1 }
                     progressed = true
-                    if let event = try? Event(stored: bytes) { serverHeads[event.author] = max(serverHeads[event.author] ?? 0, event.seq) }
+                    if let event = try? Event(stored: bytes) { heads[event.author] = max(heads[event.author] ?? 0, event.seq) }
                 case .rejected(let error):
                     summary.pushRejected.append((result.id, error))
-                    guard let event = try? Event(stored: bytes) else { continue }
-                    if error.code == "missing_prev" { suspects.insert(event.author) }
-                    if error.code == "missing_dep" {
-                        for dep in event.deps { if let held = try? store.event(dep) { suspects.insert(held.author) } }
-                    }
                 }
             }
             progress?("push", summary.pushed)
-            if !progressed || !summary.pushRejected.isEmpty { break }
+            if !progressed || !summary.pushRejected.isEmpty { return }
         }
-        try await revealForks(suspects, summary: &summary, serverHeads: serverHeads)
-        summary.requests = client.traffic.requests
-        summary.bytesSent = client.traffic.bytesSent
-        summary.bytesReceived = client.traffic.bytesReceived
-        return summary
     }
 
-    /// An event refused for a missing prev or dep whose author both sides
-    /// hold that far, or heads that differ at one seq, mean the two replicas
-    /// hold different events at one (author, seq): a fork. Pushing that author's earlier events, newest
-    /// first, until the server already has one hands it the forked event,
-    /// which it keeps as evidence of the equivocation.
-    func revealForks(_ forked: Set<String>, summary: inout SyncSummary, serverHeads: [String: Int64]) async throws(AccordError) {
-        let mine = try store.authorHeads()
-        for author in forked.sorted() {
-            var upTo = min(serverHeads[author] ?? 0, mine[author] ?? 0)
-            while upTo > 0 {
-                var filter = LogFilter()
-                filter.authors = [author]
-                // The head alone first: for an author with no fork it is
-                // already there, and that settles it in one small push.
-                let from = upTo == min(serverHeads[author] ?? 0, mine[author] ?? 0) ? upTo : max(1, upTo - 255)
-                let chain = try store.log(filter).filter { $0.seq >= from && $0.seq <= upTo }
-                guard !chain.isEmpty else { break }
-                let results = try await client.push(chain.map(\.bytes))
-                var reachedShared = false
-                for (result, event) in zip(results, chain) {
-                    switch result.outcome {
-                    case .duplicate: reachedShared = true
-                    case .accepted: summary.pushed += 1
-                    case .rejected(let error): summary.pushRejected.append((event.id, error))
-                    }
-                }
-                if reachedShared { break }
-                upTo = from - 1
-            }
+    /// Version vectors name everything but the other side of a fork at or
+    /// below a head: two replicas can agree on every author's highest seq
+    /// and still hold different events. The heads digests, which cover every
+    /// chain's tip, tell; then both sides exchange each author's events above
+    /// their heads lowered by 1, 2, 4, … seqs until the digests agree
+    /// (returned: whether they do). A
+    /// fork's depth, not the history's, bounds what is sent twice, and the
+    /// last round (lowered to 0) exchanges everything, so the two replicas
+    /// always end holding the same events (events/README §11.3).
+    func reconcile(project: String, server: ServerHeads, into summary: inout SyncSummary,
+                   progress: (@Sendable (String, Int) -> Void)?) async throws(AccordError) -> Bool {
+        var server = server
+        var depth: Int64 = 1
+        while true {
+            guard let theirs = server.digest else { return false }
+            if theirs == (try store.headsDigest()) { return true }
+            let mine = try store.authorHeads()
+            let deepest = max(mine.values.max() ?? 0, server.heads.values.max() ?? 0)
+            let lowered = { (heads: [String: Int64]) in heads.mapValues { max(0, $0 - depth) } }
+            _ = try await pull(project: project, from: lowered(mine), into: &summary, progress: progress)
+            try await push(above: lowered(server.heads), into: &summary, progress: progress)
+            server = try await pull(project: project, from: try store.authorHeads(), into: &summary, progress: progress)
+            if depth > deepest { return server.digest == (try store.headsDigest()) }
+            depth *= 2
         }
     }
 

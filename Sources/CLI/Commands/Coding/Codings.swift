@@ -22,7 +22,7 @@ struct Codings: ParsableCommand, TakesGlobalOptions {
                                  "hidden": .int(Int64(listing.hidden))]))
         } else {
             Output.table(["CODING", "CODER", "DOCUMENT", "SPAN", "CODE", "TIME"], visible.map {
-                [Output.short($0.id), catalog.name(ofKey: $0.author), catalog.document(id: $0.document)?.title ?? $0.document,
+                [Output.short($0.id), catalog.coderName($0), catalog.document(id: $0.document)?.title ?? $0.document,
                  "\($0.start):\($0.end)", catalog.code(id: $0.code)?.path ?? $0.code, ISOTime.format($0.time)]
             })
         }

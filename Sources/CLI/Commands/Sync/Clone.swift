@@ -36,5 +36,18 @@ struct Clone: AsyncParsableCommand {
         let status = try store.status()
         Output.line("cloned \(status.name) (\(status.project)) into \(root.path): \(summary.pulled) events")
         Output.line("remote origin → \(url); you are \(name)")
+        if let warning = try Self.keyInUseWarning(store, name: name) { Output.error(warning) }
+    }
+
+    /// A key that already signed events in the project is writing on another
+    /// replica too: both writing offline forks its history (events/README
+    /// §11.3). The clone goes ahead (restoring a lost laptop is exactly this),
+    /// with the way to avoid it.
+    static func keyInUseWarning(_ store: Store, name: String) throws -> String? {
+        let key = try store.keyring.key(name)
+        guard let seq = try store.authorHeads()[key.publicHex], seq > 0 else { return nil }
+        return "warning: key \(name) already signed \(seq) event\(seq == 1 ? "" : "s") in this project on another replica. "
+            + "Writing with one key on two machines forks its history; stop using it there, "
+            + "or make a key for this machine (`accord key new`) and ask a lead to list both (`accord member change NAME --key OLD --key NEW`)."
     }
 }
