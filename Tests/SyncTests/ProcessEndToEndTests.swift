@@ -133,7 +133,8 @@ import Testing
     /// Reads the bound port from `serving project … on http://HOST:PORT`, then
     /// waits until `GET /v1/info` answers.
     func waitForServer(_ server: AccordProcess) async throws -> String {
-        let deadline = Date().addingTimeInterval(90)
+        // Generous: a debug `accord serve` among a whole test run on two cores can take minutes to start.
+        let deadline = Date().addingTimeInterval(240)
         var url: String? = nil
         // A session of its own with short requests: one request stuck behind
         // a busy machine is given up and tried again, not waited on till the deadline.
