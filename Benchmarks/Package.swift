@@ -21,6 +21,7 @@ let package = Package(
             name: "accord-bench",
             dependencies: [
                 .product(name: "Store", package: "accord"),
+                .product(name: "Project", package: "accord"),
                 .product(name: "Agreement", package: "accord"),
                 .product(name: "Sync", package: "accord"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),

@@ -76,7 +76,7 @@ enum LoadBench {
         let made = outcome.results.reduce(0) { $0 + $1.made }
         let syncs = outcome.results.reduce(0) { $0 + $1.latencies.count }
         let rejected = outcome.results.reduce(0) { $0 + $1.rejected }
-        let (held, distinct) = try origin.store.database.read { db in
+        let (held, distinct) = try StoreFile.read(origin.store) { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0, try Int.fetchOne(db, sql: "SELECT count(DISTINCT id) FROM events") ?? 0)
         }
         let lost = outcome.initial + made - distinct

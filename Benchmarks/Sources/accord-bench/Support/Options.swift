@@ -21,7 +21,7 @@ struct Options {
                          --compare PATH                another accord binary, timed in the same runs
           agreement      --paragraphs N (100000) --codes C (20) --coders K (3)
                          --char-mb M (10) --char-codings N (100000)
-                                                       Store.agreement / computeAgreement vs scikit-learn; character units
+                                                       Replica.agreement / computeAgreement vs scikit-learn; character units
           clone          --events N (1000000)          `accord clone` of a served store vs Ed25519 verify on 2 cores
           sync-wire      --authors A (10) --ks 1,10,100,1000
                                                        no-op sync cost; wire bytes / canonical bytes for k new events
