@@ -14,14 +14,17 @@ let package = Package(
         .package(name: "accord", path: ".."),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
     ],
     targets: [
         .executableTarget(
             name: "accord-bench",
             dependencies: [
                 .product(name: "Store", package: "accord"),
-                .product(name: "Agreement", package: "accord"),
                 .product(name: "Project", package: "accord"),
+                .product(name: "Agreement", package: "accord"),
+                .product(name: "Sync", package: "accord"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -270,6 +270,24 @@ def check_id(e):
         raise Invalid("bad_id", "id %s is not the SHA-256 of the event's canonical bytes (%s)" % (e["id"], digest))
 
 
+# Ed25519 public keys of small order (libsodium's list; the sign bit is ignored).
+SMALL_ORDER_KEYS = {
+    "00" * 32,
+    "01" + "00" * 31,
+    "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+    "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+    "ec" + "ff" * 30 + "7f",
+    "ed" + "ff" * 30 + "7f",
+    "ee" + "ff" * 30 + "7f",
+}
+
+
+def _small_order(key):
+    raw = bytearray(bytes.fromhex(key))
+    raw[31] &= 0x7F
+    return raw.hex() in SMALL_ORDER_KEYS
+
+
 def check_body(e, validators):
     t, b = e["type"], e["body"]
     errors = list(validators[t].iter_errors(b))
@@ -281,6 +299,8 @@ def check_body(e, validators):
     for key in ("base", "codes", "keys"):
         if key in b and b[key] != sorted(b[key]):
             raise Invalid("bad_body", "%s: `%s` must be sorted and without repeats" % (t, key))
+    if t in ("member.added", "member.changed") and any(_small_order(k) for k in b.get("keys", [])):
+        raise Invalid("bad_body", "%s: `keys` names a public key of small order, for which anyone can sign" % t)
     if t in ("segment.coded", "adjudication.decided") and b["start"] >= b["end"]:
         raise Invalid("empty_span", "span %d:%d is empty: start must be less than end" % (b["start"], b["end"]))
     if t == "document.added":

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what building and testing accord needs on a fresh Debian machine
-# with Swift: the SQLite, libcurl and zlib development packages, headless
-# Chromium (the HTML report is rendered in a real browser in a test, which
-# fails without it), and the Python modules the schema checks use. Does
-# nothing when they are already there.
+# with Swift: the SQLite, libcurl and zlib development packages, openssl (the
+# TLS tests make their certificates with it), headless Chromium (the HTML
+# report is rendered in a real browser in a test, which fails without it),
+# and the Python modules the schema checks use. Does nothing when they are
+# already there.
 set -euo pipefail
 missing=()
-for pkg in libsqlite3-dev libcurl4-openssl-dev zlib1g-dev; do
+for pkg in libsqlite3-dev libcurl4-openssl-dev zlib1g-dev openssl; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then

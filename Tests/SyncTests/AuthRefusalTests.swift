@@ -5,7 +5,7 @@ import Project
 @testable import Store
 @testable import Sync
 
-/// DESIGN §7: every request but `/v1/info` is signed; a refused request gets
+/// DESIGN §7: every request but `/v1/info` is signed (protocol 2: for one replica); a refused request gets
 /// 401 or 403 with `{"error": code, "message": text}`, and nothing is stored.
 @Suite struct AuthRefusalTests {
     /// A project with one member of every standing the server must judge.
@@ -50,15 +50,16 @@ import Project
             let info = try await RawHTTP.send(url, "GET", "/v1/info", authorization: nil)
             #expect(info.status == 200)
             #expect(info.json?["project"]?.stringValue == p.project)
-            #expect(info.json?["protocol"]?.intValue == 1)
+            #expect(info.json?["protocol"]?.intValue == 2)
+            #expect(info.json?["replica"]?.stringValue == server.replica)
 
             // No Authorization header.
-            for (path, body) in [("/v1/sync", read), ("/v1/events", push)] {
+            for (path, body) in [("/v2/sync", read), ("/v2/events", push)] {
                 expectRefusal(try await RawHTTP.send(url, "POST", path, body: body, authorization: nil), 401, "no_authorization")
             }
 
             // Malformed headers.
-            let good = RequestSignature.sign(method: "POST", path: "/v1/sync", body: read, key: p.alice)
+            let good = RequestSignature.sign(method: "POST", path: "/v2/sync", replica: server.replica, body: read, key: p.alice)
             let malformed = [
                 "Bearer abc",
                 "",
@@ -72,51 +73,52 @@ import Project
                 "accord key=\(good.key), ts=\(good.timestamp), sig=\(good.signature)",              // scheme is `Accord`
             ]
             for header in malformed {
-                let r = try await RawHTTP.send(url, "POST", "/v1/sync", body: read, authorization: header)
+                let r = try await RawHTTP.send(url, "POST", "/v2/sync", body: read, authorization: header)
                 // An empty header may not survive the HTTP client: either code is right then.
                 let code = header.isEmpty && r.errorCode == "no_authorization" ? "no_authorization" : "bad_authorization"
                 expectRefusal(r, 401, code)
             }
 
             // An unknown key, correctly signed.
-            expectRefusal(try await RawHTTP.signed(url, "POST", "/v1/sync", body: read, key: p.stranger), 401, "unknown_key")
-            expectRefusal(try await RawHTTP.signed(url, "POST", "/v1/events", body: push, key: p.stranger), 401, "unknown_key")
+            expectRefusal(try await RawHTTP.signed(url, "POST", "/v2/sync", body: read, key: p.stranger), 401, "unknown_key")
+            expectRefusal(try await RawHTTP.signed(url, "POST", "/v2/events", body: push, key: p.stranger), 401, "unknown_key")
 
             // Bad signatures: signed for another path, another body, another method, by another key.
             func header(_ method: String, _ path: String, _ body: [UInt8], _ key: SigningKey, ts: Int64 = now) -> String {
-                RequestSignature.sign(method: method, path: path, body: body, key: key, timestamp: ts).header
+                RequestSignature.sign(method: method, path: path, replica: server.replica, body: body, key: key, timestamp: ts).header
             }
-            let wrongPath = header("POST", "/v1/events", read, p.alice)
-            expectRefusal(try await RawHTTP.send(url, "POST", "/v1/sync", body: read, authorization: wrongPath), 401, "bad_signature")
-            let wrongBody = header("POST", "/v1/events", Array("{}".utf8), p.alice)
-            expectRefusal(try await RawHTTP.send(url, "POST", "/v1/events", body: push, authorization: wrongBody), 401, "bad_signature")
-            let wrongMethod = header("GET", "/v1/sync", read, p.alice)
-            expectRefusal(try await RawHTTP.send(url, "POST", "/v1/sync", body: read, authorization: wrongMethod), 401, "bad_signature")
-            let bobs = RequestSignature.sign(method: "POST", path: "/v1/events", body: push, key: p.bob, timestamp: now)
+            let wrongPath = header("POST", "/v2/events", read, p.alice)
+            expectRefusal(try await RawHTTP.send(url, "POST", "/v2/sync", body: read, authorization: wrongPath), 401, "bad_signature")
+            let wrongBody = header("POST", "/v2/events", Array("{}".utf8), p.alice)
+            expectRefusal(try await RawHTTP.send(url, "POST", "/v2/events", body: push, authorization: wrongBody), 401, "bad_signature")
+            let wrongMethod = header("GET", "/v2/sync", read, p.alice)
+            expectRefusal(try await RawHTTP.send(url, "POST", "/v2/sync", body: read, authorization: wrongMethod), 401, "bad_signature")
+            let bobs = RequestSignature.sign(method: "POST", path: "/v2/events", replica: server.replica, body: push, key: p.bob, timestamp: now)
             let forged = RequestSignature(key: p.alice.publicHex, timestamp: now, signature: bobs.signature).header
-            expectRefusal(try await RawHTTP.send(url, "POST", "/v1/events", body: push, authorization: forged), 401, "bad_signature")
+            expectRefusal(try await RawHTTP.send(url, "POST", "/v2/events", body: push, authorization: forged), 401, "bad_signature")
             // The signature covers ts: the same sig under another ts fails.
             let shifted = RequestSignature(key: p.alice.publicHex, timestamp: now - 1,
-                                           signature: RequestSignature.sign(method: "POST", path: "/v1/sync", body: read, key: p.alice,
+                                           signature: RequestSignature.sign(method: "POST", path: "/v2/sync", replica: server.replica, body: read, key: p.alice,
                                                                             timestamp: now).signature).header
-            expectRefusal(try await RawHTTP.send(url, "POST", "/v1/sync", body: read, authorization: shifted), 401, "bad_signature")
+            expectRefusal(try await RawHTTP.send(url, "POST", "/v2/sync", body: read, authorization: shifted), 401, "bad_signature")
 
             // Stale: more than 5 minutes either way.
-            // (The clock is read afresh: the server's moves on while the test runs.)
-            let later = Int64(Date().timeIntervalSince1970)
-            for ts in [later - 305, later + 305, later - 3600, 0] {
-                expectRefusal(try await RawHTTP.signed(url, "POST", "/v1/events", body: push, key: p.alice, timestamp: ts), 401,
+            // (The clock is read afresh for each request: on a loaded machine
+            // seconds pass between two, and a time just ahead would drift into the window.)
+            for offset: Int64? in [-330, 330, -3600, nil] {
+                let ts = offset.map { Int64(Date().timeIntervalSince1970) + $0 } ?? 0
+                expectRefusal(try await RawHTTP.signed(url, "POST", "/v2/events", body: push, key: p.alice, timestamp: ts), 401,
                               "stale_request")
             }
 
             // A removed member may neither read nor push.
-            expectRefusal(try await RawHTTP.signed(url, "POST", "/v1/sync", body: read, key: cast.removed), 403, "not_member")
-            expectRefusal(try await RawHTTP.signed(url, "POST", "/v1/events", body: push, key: cast.removed), 403, "not_member")
+            expectRefusal(try await RawHTTP.signed(url, "POST", "/v2/sync", body: read, key: cast.removed), 403, "not_member")
+            expectRefusal(try await RawHTTP.signed(url, "POST", "/v2/events", body: push, key: cast.removed), 403, "not_member")
 
             // An auditor reads but does not push.
-            let auditorRead = try await RawHTTP.signed(url, "POST", "/v1/sync", body: read, key: cast.auditor)
+            let auditorRead = try await RawHTTP.signed(url, "POST", "/v2/sync", body: read, key: cast.auditor)
             #expect(auditorRead.status == 200, "an auditor reads: \(auditorRead)")
-            expectRefusal(try await RawHTTP.signed(url, "POST", "/v1/events", body: push, key: cast.auditor), 403, "forbidden")
+            expectRefusal(try await RawHTTP.signed(url, "POST", "/v2/events", body: push, key: cast.auditor), 403, "forbidden")
 
             let after = try ReplicaState(p.store)
             #expect(after == before, "refused requests stored nothing")
@@ -131,24 +133,24 @@ import Project
         let p = cast.p
         try await withServer(p.store) { server in
             let read = syncBody(project: p.project)
-            let header = RequestSignature.sign(method: "POST", path: "/v1/sync", body: read, key: p.alice).header
-            let first = try await RawHTTP.send(server.url, "POST", "/v1/sync", body: read, authorization: header)
+            let header = RequestSignature.sign(method: "POST", path: "/v2/sync", replica: server.replica, body: read, key: p.alice).header
+            let first = try await RawHTTP.send(server.url, "POST", "/v2/sync", body: read, authorization: header)
             #expect(first.status == 200, "\(first)")
-            expectRefusal(try await RawHTTP.send(server.url, "POST", "/v1/sync", body: read, authorization: header), 401, "replayed_request")
+            expectRefusal(try await RawHTTP.send(server.url, "POST", "/v2/sync", body: read, authorization: header), 401, "replayed_request")
 
             // A replayed push changes nothing, even after its events were accepted.
             let push = cast.pushBody
             let t0 = Int64(Date().timeIntervalSince1970)
-            let pushHeader = RequestSignature.sign(method: "POST", path: "/v1/events", body: push, key: p.alice, timestamp: t0).header
-            let accepted = try await RawHTTP.send(server.url, "POST", "/v1/events", body: push, authorization: pushHeader)
+            let pushHeader = RequestSignature.sign(method: "POST", path: "/v2/events", replica: server.replica, body: push, key: p.alice, timestamp: t0).header
+            let accepted = try await RawHTTP.send(server.url, "POST", "/v2/events", body: push, authorization: pushHeader)
             #expect(try pushResults(accepted).map(\.status) == ["accepted"])
             let before = try ReplicaState(p.store)
-            expectRefusal(try await RawHTTP.send(server.url, "POST", "/v1/events", body: push, authorization: pushHeader), 401,
+            expectRefusal(try await RawHTTP.send(server.url, "POST", "/v2/events", body: push, authorization: pushHeader), 401,
                           "replayed_request")
             #expect(try ReplicaState(p.store) == before)
 
             // Signed anew (another ts), the same body is fine: the push is idempotent.
-            let again = try await RawHTTP.signed(server.url, "POST", "/v1/events", body: push, key: p.alice,
+            let again = try await RawHTTP.signed(server.url, "POST", "/v2/events", body: push, key: p.alice,
                                                  timestamp: t0 - 1)
             #expect(try pushResults(again).map(\.status) == ["duplicate"])
             #expect(try ReplicaState(p.store) == before)
@@ -163,11 +165,11 @@ import Project
             let read = syncBody(project: p.project)
             let now = Int64(Date().timeIntervalSince1970)
             for ts in [now - 290, now + 290] {
-                let r = try await RawHTTP.signed(server.url, "POST", "/v1/sync", body: read, key: p.bob, timestamp: ts)
+                let r = try await RawHTTP.signed(server.url, "POST", "/v2/sync", body: read, key: p.bob, timestamp: ts)
                 #expect(r.status == 200, "ts \(ts - now) s from now: \(r)")
             }
-            let header = RequestSignature.sign(method: "POST", path: "/v1/sync", body: read, key: p.bob).header
-            let withQuery = try await RawHTTP.send(server.url, "POST", "/v1/sync?page=1", body: read, authorization: header)
+            let header = RequestSignature.sign(method: "POST", path: "/v2/sync", replica: server.replica, body: read, key: p.bob).header
+            let withQuery = try await RawHTTP.send(server.url, "POST", "/v2/sync?page=1", body: read, authorization: header)
             #expect(withQuery.status == 200, "the query string is not signed: \(withQuery)")
         }
     }
@@ -180,11 +182,11 @@ import Project
         let before = try ReplicaState(p.store)
         try await withServer(p.store) { server in
             let read = syncBody(project: p.project)
-            expectRefusal(try await RawHTTP.signed(server.url, "POST", "/v1/sync", body: read, key: cast.replacedOld), 403, "not_member")
-            expectRefusal(try await RawHTTP.signed(server.url, "POST", "/v1/events", body: cast.pushBody, key: cast.replacedOld), 403,
+            expectRefusal(try await RawHTTP.signed(server.url, "POST", "/v2/sync", body: read, key: cast.replacedOld), 403, "not_member")
+            expectRefusal(try await RawHTTP.signed(server.url, "POST", "/v2/events", body: cast.pushBody, key: cast.replacedOld), 403,
                           "not_member")
             // Her new key reads.
-            let fresh = try await RawHTTP.signed(server.url, "POST", "/v1/sync", body: read, key: cast.replacedNew)
+            let fresh = try await RawHTTP.signed(server.url, "POST", "/v2/sync", body: read, key: cast.replacedNew)
             #expect(fresh.status == 200, "\(fresh)")
         }
         #expect(try ReplicaState(p.store) == before)
@@ -198,7 +200,7 @@ import Project
         let own = try p.craft(.memoAdded, ["text": "a hub's note"], by: cast.mirror)
         try await withServer(p.store) { server in
             let body = JSONLines.join([cast.pending.bytes, own.bytes])
-            let r = try await RawHTTP.signed(server.url, "POST", "/v1/events", body: body, key: cast.mirror)
+            let r = try await RawHTTP.signed(server.url, "POST", "/v2/events", body: body, key: cast.mirror)
             #expect(r.status == 200, "\(r)")
             #expect(try pushResults(r).map(\.status) == ["accepted", "rejected forbidden"])
             #expect(try p.store.holds(cast.pending.id))

@@ -37,7 +37,7 @@ import Project
                 #expect(members.contains("bob") && !members.contains("mara") && !members.contains("nina"))
             }
             #expect(try ReplicaState(other) == (try ReplicaState(p.store)))
-            #expect(try await RawHTTP.signed(server.url, "POST", "/v1/sync", body: syncBody(project: p.project), key: nina).status == 403)
+            #expect(try await RawHTTP.signed(server.url, "POST", SyncWire.syncPath, body: syncBody(project: p.project), key: nina).status == 403)
         }
     }
 
@@ -79,7 +79,7 @@ import Project
             // The lead still syncs; evil cannot read the project.
             let r = try await replica(of: server, key: p.lead)
             #expect(try ReplicaState(r) == (try ReplicaState(p.store)))
-            let refused = try await RawHTTP.signed(server.url, "POST", "/v1/sync", body: syncBody(project: p.project), key: evil)
+            let refused = try await RawHTTP.signed(server.url, "POST", SyncWire.syncPath, body: syncBody(project: p.project), key: evil)
             #expect(refused.status == 403, "\(refused)")
         }
     }
@@ -106,8 +106,8 @@ import Project
             #expect(live.isEmpty, "neither backdated coding counts")
             let r = try await replica(of: server, key: p.alice)
             #expect(try ReplicaState(r) == (try ReplicaState(p.store)))
-            #expect(try await RawHTTP.signed(server.url, "POST", "/v1/sync", body: syncBody(project: p.project), key: p.bob).status == 403)
-            #expect(try await RawHTTP.signed(server.url, "POST", "/v1/sync", body: syncBody(project: p.project), key: carolOld).status == 403)
+            #expect(try await RawHTTP.signed(server.url, "POST", SyncWire.syncPath, body: syncBody(project: p.project), key: p.bob).status == 403)
+            #expect(try await RawHTTP.signed(server.url, "POST", SyncWire.syncPath, body: syncBody(project: p.project), key: carolOld).status == 403)
         }
     }
 }

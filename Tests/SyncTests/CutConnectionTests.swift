@@ -24,8 +24,8 @@ import Testing
             let have = try replica.authorHeads()
             // Distinct bodies, so that no two signed requests are the same (the replay guard).
             func request(_ maxBytes: Int) -> [UInt8] {
-                RawSocket.request("POST", "/v1/sync", body: syncBody(project: p.project, have: have, maxBytes: maxBytes), key: p.alice,
-                                  port: server.port)
+                RawSocket.request("POST", "/v2/sync", body: syncBody(project: p.project, have: have, maxBytes: maxBytes), key: p.alice,
+                                  port: server.port, replica: server.replica)
             }
 
             // 1. Read the head and 8 KB of a ~600 KB answer, then close.

@@ -14,7 +14,7 @@ import Project
         try await withServer(p.store) { server in
             let url = server.url
             func post(_ text: String) async throws -> RawResponse {
-                try await RawHTTP.signed(url, "POST", "/v1/sync", body: Array(text.utf8), key: p.alice)
+                try await RawHTTP.signed(url, "POST", "/v2/sync", body: Array(text.utf8), key: p.alice)
             }
             let project = p.project
             let alice = p.alice.publicHex
@@ -43,23 +43,23 @@ import Project
             // A body over the limit: 413 too_large.
             var big = syncBody(project: project)
             big.removeLast()
-            big += Array(#","pad":""#.utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: SyncServer.maxRequestBytes) + Array(#""}"#.utf8)
-            #expect(big.count > SyncServer.maxRequestBytes)
-            expectRefusal(try await RawHTTP.signed(url, "POST", "/v1/sync", body: big, key: p.alice), 413, "too_large")
+            big += Array(#","pad":""#.utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: ServerLimits().maxSyncRequestBytes) + Array(#""}"#.utf8)
+            #expect(big.count > ServerLimits().maxSyncRequestBytes)
+            expectRefusal(try await RawHTTP.signed(url, "POST", "/v2/sync", body: big, key: p.alice), 413, "too_large")
             // Exactly at the limit is read (and judged on its content).
             var atLimit = syncBody(project: project, maxBytes: 1000)
             atLimit.removeLast()
             atLimit += Array(#","pad":""#.utf8)
-            atLimit += [UInt8](repeating: UInt8(ascii: "x"), count: SyncServer.maxRequestBytes - atLimit.count - 2) + Array(#""}"#.utf8)
-            #expect(atLimit.count == SyncServer.maxRequestBytes)
-            let r = try await RawHTTP.signed(url, "POST", "/v1/sync", body: atLimit, key: p.alice)
+            atLimit += [UInt8](repeating: UInt8(ascii: "x"), count: ServerLimits().maxSyncRequestBytes - atLimit.count - 2) + Array(#""}"#.utf8)
+            #expect(atLimit.count == ServerLimits().maxSyncRequestBytes)
+            let r = try await RawHTTP.signed(url, "POST", "/v2/sync", body: atLimit, key: p.alice)
             #expect(r.status == 200, "a body of exactly maxRequestBytes is served: \(r)")
 
             // Pushes of lines that are no events: 200, each line rejected; an empty push: no results.
-            let junk = try await RawHTTP.signed(url, "POST", "/v1/events", body: Array("{\n[1,2]\nnull\n\"x\"\n".utf8), key: p.alice)
+            let junk = try await RawHTTP.signed(url, "POST", "/v2/events", body: Array("{\n[1,2]\nnull\n\"x\"\n".utf8), key: p.alice)
             #expect(junk.status == 200, "\(junk)")
             #expect(try pushResults(junk).map(\.status) == Array(repeating: "rejected malformed", count: 4))
-            let empty = try await RawHTTP.signed(url, "POST", "/v1/events", body: [], key: p.alice)
+            let empty = try await RawHTTP.signed(url, "POST", "/v2/events", body: [], key: p.alice)
             #expect(empty.status == 200, "\(empty)")
             #expect(try pushResults(empty).isEmpty)
 

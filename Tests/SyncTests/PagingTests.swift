@@ -5,7 +5,7 @@ import Project
 @testable import Store
 @testable import Sync
 
-/// `POST /v1/sync` pages (events/README.md §14): at most `max_bytes` of
+/// `POST /v2/sync` pages (events/README.md §14): at most `max_bytes` of
 /// event bytes but always at least one event, in (time, author, seq) order,
 /// `more` exactly while something is left.
 @Suite struct PagingTests {
@@ -82,7 +82,7 @@ import Project
             let before = try Replica(store: remysReplica).apply(code: "values/helpfulness", document: "northwind", at: .span(0, 3), by: remy)
             try p.replica.removeMember("remy", by: p.lead)
             // remy may no longer push; alice relays his offline work.
-            let refused = try await RawHTTP.signed(server.url, "POST", "/v1/events", body: JSONLines.join([before.bytes]), key: remy)
+            let refused = try await RawHTTP.signed(server.url, "POST", "/v2/events", body: JSONLines.join([before.bytes]), key: remy)
             expectRefusal(refused, 403, "not_member")
             let relayed = try await SyncClient(base: server.url, key: p.alice).push([before.bytes])
             #expect(relayed.map(\.status) == ["accepted"])

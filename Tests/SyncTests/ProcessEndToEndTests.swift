@@ -133,23 +133,31 @@ import Testing
     /// Reads the bound port from `serving project … on http://HOST:PORT`, then
     /// waits until `GET /v1/info` answers.
     func waitForServer(_ server: AccordProcess) async throws -> String {
-        let deadline = Date().addingTimeInterval(30)
+        // Generous: a debug `accord serve` among a whole test run on two cores can take minutes to start.
+        let deadline = Date().addingTimeInterval(240)
         var url: String? = nil
+        // A session of its own with short requests: one request stuck behind
+        // a busy machine is given up and tried again, not waited on till the deadline.
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 5
+        let session = URLSession(configuration: configuration)
+        defer { session.invalidateAndCancel() }
         while Date() < deadline {
             if url == nil, let line = server.stdoutSoFar.split(separator: "\n").first(where: { $0.contains("serving project") }),
                let range = line.range(of: "http://") {
                 url = String(line[range.lowerBound...]).trimmingCharacters(in: .whitespaces)
             }
             if let url, let info = URL(string: url + "/v1/info"),
-               let (data, response) = try? await URLSession.shared.data(from: info),
-               (response as? HTTPURLResponse)?.statusCode == 200, (try? JSONParser.parse(Array(data)))?["protocol"]?.intValue == 1 {
+               let (data, response) = try? await session.data(from: info),
+               (response as? HTTPURLResponse)?.statusCode == 200, (try? JSONParser.parse(Array(data)))?["protocol"]?.intValue == 2 {
                 return url
             }
             if !server.process.isRunning { break }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
         let output = try? await server.finish(timeout: 1)
-        throw ServerDidNotStart(output: output?.description ?? "still running, no answer")
+        throw ServerDidNotStart(output: output?.description
+            ?? "still running, no answer from \(url ?? "an address not yet printed"); stdout so far: \(server.stdoutSoFar)")
     }
 
     struct ServerDidNotStart: Error, CustomStringConvertible {

@@ -5,7 +5,7 @@ import Project
 @testable import Store
 @testable import Sync
 
-/// `POST /v1/events`: each line judged on its own (events/README.md §11),
+/// `POST /v2/events`: each line judged on its own (events/README.md §11),
 /// valid ones kept beside rejected ones, and the whole push idempotent.
 @Suite struct PushResultTests {
     @Test func aMixedPushKeepsTheValidAndRejectsEachBadOneWithItsCode() async throws {
@@ -65,7 +65,7 @@ import Project
 
         try await withServer(p.store) { server in
             let t0 = Int64(Date().timeIntervalSince1970)
-            let first = try await RawHTTP.signed(server.url, "POST", "/v1/events", body: body, key: p.alice, timestamp: t0)
+            let first = try await RawHTTP.signed(server.url, "POST", "/v2/events", body: body, key: p.alice, timestamp: t0)
             #expect(first.status == 200, "\(first)")
             let results = try pushResults(first)
             #expect(results.map(\.line) == Array(1...lines.count), "one result per line, numbered from 1")
@@ -86,7 +86,7 @@ import Project
 
             // The same body again (signed anew): valid lines are duplicates, bad ones
             // are rejected with the same codes, nothing changes.
-            let second = try await RawHTTP.signed(server.url, "POST", "/v1/events", body: body, key: p.alice,
+            let second = try await RawHTTP.signed(server.url, "POST", "/v2/events", body: body, key: p.alice,
                                                   timestamp: t0 - 1)
             let again = try pushResults(second)
             let expectedAgain = lines.map { $0.expected == "accepted" ? "duplicate" : $0.expected }
@@ -107,7 +107,7 @@ import Project
         // Break the second link; the rest of the chain cannot follow it.
         let broken = try tampered(chain[1].bytes) { $0["sig"] = .string(p.bob.sign(Hex.decode(chain[1].id)!)) }
         try await withServer(p.store) { server in
-            let r1 = try await RawHTTP.signed(server.url, "POST", "/v1/events",
+            let r1 = try await RawHTTP.signed(server.url, "POST", "/v2/events",
                                               body: JSONLines.join([chain[0].bytes, broken] + chain[2...].map(\.bytes)), key: p.alice)
             let first = try pushResults(r1).map(\.status)
             #expect(first == ["accepted", "rejected bad_signature", "rejected missing_prev", "rejected missing_prev", "rejected missing_prev"],
@@ -116,14 +116,14 @@ import Project
             try expectEverySignatureVerifies(p.store)
             #expect(try !p.store.holds(chain[1].id) || p.store.allEventBytes().contains(chain[1].bytes),
                     "the server holds chain[1] with a signature alice never made")
-            let r2 = try await RawHTTP.signed(server.url, "POST", "/v1/events", body: JSONLines.join(chain.map(\.bytes)), key: p.alice)
+            let r2 = try await RawHTTP.signed(server.url, "POST", "/v2/events", body: JSONLines.join(chain.map(\.bytes)), key: p.alice)
             let second = try pushResults(r2).map(\.status)
             #expect(second == ["duplicate", "accepted", "accepted", "accepted", "accepted"], "got \(second)")
             #expect(try ReplicaState(p.store) == (try ReplicaState(r)))
 
             // One event twice in one push: the second is a duplicate of the first.
             let extra = try Replica(store: r).apply(code: "values/honesty", document: "northwind", at: .span(30, 40), by: p.bob)
-            let r3 = try await RawHTTP.signed(server.url, "POST", "/v1/events", body: JSONLines.join([extra.bytes, extra.bytes]), key: p.bob)
+            let r3 = try await RawHTTP.signed(server.url, "POST", "/v2/events", body: JSONLines.join([extra.bytes, extra.bytes]), key: p.bob)
             #expect(try pushResults(r3).map(\.status) == ["accepted", "duplicate"])
             try expectSoundLog(p.store)
         }
@@ -163,7 +163,7 @@ import Project
                                 by: p.bob)
         let huge = oversizeLine(Event.maxBytes + 1)
         try await withServer(p.store) { server in
-            let r = try await RawHTTP.signed(server.url, "POST", "/v1/events", body: JSONLines.join([huge, valid.bytes]), key: p.bob)
+            let r = try await RawHTTP.signed(server.url, "POST", "/v2/events", body: JSONLines.join([huge, valid.bytes]), key: p.bob)
             #expect(r.status == 200, "\(r)")
             #expect(try pushResults(r).map(\.status) == ["rejected oversize", "accepted"])
             #expect(try p.store.holds(valid.id))

@@ -20,13 +20,16 @@ import Project
 
         try Replica(store: replica).apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
         try p.replica.apply(code: "values/honesty", document: "northwind", at: .span(3, 9), by: p.bob)
-        let client = SyncClient(base: server.url, key: p.alice)
+        // The clone's remote remembers the replica id the server announced: no /v1/info round trip.
+        let origin = try Remotes(store: replica).remote("origin")
+        #expect(origin.replica == server.replica)
+        let client = try origin.client(key: p.alice)
         let summary = try await Replicator(store: replica, client: client).run()
         #expect(summary.pulled == 1)
         #expect(summary.pushed == 1)
         #expect(try replica.stateDigest() == (try p.digest()))
 
-        let again = try await Replicator(store: replica, client: SyncClient(base: server.url, key: p.alice)).run()
+        let again = try await Replicator(store: replica, client: try origin.client(key: p.alice)).run()
         #expect(again.upToDate)
         #expect(again.requests == 1, "an up-to-date sync is one round trip")
         await server.stop()

@@ -35,7 +35,7 @@ import Project
             // Each client below asks with its own max_bytes: the figures are the protocol's, not those of a
             // same-second repeat of an identical signed request (see backToBackSyncsFromFreshClients).
             let replica = try await replica(of: server, key: p.alice, pageBytes: 1 << 20)
-            let client = SyncClient(base: server.url, key: p.alice)
+            let client = SyncClient(base: server.url, key: p.alice, replica: server.replica)
             let summary = try await Replicator(store: replica, client: client).run()
             #expect(summary.upToDate)
             #expect(summary.requests == 1, "one round trip says up to date")
@@ -46,7 +46,7 @@ import Project
             // the headers the protocol needs; the whole response, headers included).
             // (Another max_bytes than the client's, so that the body, and so the signature, differ from its request.)
             let body = SyncRequest(project: p.project, have: try replica.authorHeads(), maxBytes: 4 << 20 - 1).body
-            let request = RawSocket.request("POST", "/v1/sync", body: body, key: p.alice, port: server.port)
+            let request = RawSocket.request("POST", "/v2/sync", body: body, key: p.alice, port: server.port, replica: server.replica)
             let socket = try RawSocket(port: server.port)
             try socket.send(request)
             let answer = try await socket.receiveResponse()
@@ -69,7 +69,7 @@ import Project
             let replica = try await replica(of: server, key: p.alice, pageBytes: 1 << 20)
             for i in 0..<3 {
                 let started = Date()
-                let s = try await Replicator(store: replica, client: SyncClient(base: server.url, key: p.alice)).run()
+                let s = try await Replicator(store: replica, client: SyncClient(base: server.url, key: p.alice, replica: server.replica)).run()
                 #expect(s.upToDate)
                 #expect(s.requests == 1, "sync \(i + 1): \(s.requests) requests in \(Date().timeIntervalSince(started)) s")
             }
@@ -83,13 +83,13 @@ import Project
         let p = try TestProject()
         try await withServer(p.store) { server in
             let replica = try await replica(of: server, key: p.alice, pageBytes: 1 << 20)
-            let busy = SyncClient(base: server.url, key: p.bob)
+            let busy = SyncClient(base: server.url, key: p.bob, replica: server.replica)
             for i in 0..<80 {
                 _ = try await busy.sync(SyncRequest(project: p.project, have: [:], maxBytes: 1000 + i))
             }
             for i in 0..<3 {
                 let started = Date()
-                let s = try await Replicator(store: replica, client: SyncClient(base: server.url, key: p.alice)).run()
+                let s = try await Replicator(store: replica, client: SyncClient(base: server.url, key: p.alice, replica: server.replica)).run()
                 #expect(s.requests == 1, "sync \(i + 1) after 80 requests: \(s.requests) requests in \(Date().timeIntervalSince(started)) s")
             }
         }
@@ -102,7 +102,7 @@ import Project
             let replica = try await replica(of: server, key: p.alice, pageBytes: 1 << 20)
 
             // The fixed cost, measured: a no-op sync. (Distinct max_bytes per client, as above.)
-            let idle = SyncClient(base: server.url, key: p.alice)
+            let idle = SyncClient(base: server.url, key: p.alice, replica: server.replica)
             var idler = Replicator(store: replica, client: idle)
             idler.pageBytes = (4 << 20) - 1
             _ = try await idler.run()
@@ -113,7 +113,7 @@ import Project
                                                         codes: [p.helpfulness, p.honesty], rng: &rng), by: extra[0])
             let canonical = made.reduce(0) { $0 + $1.bytes.count }
 
-            let client = SyncClient(base: server.url, key: p.alice)
+            let client = SyncClient(base: server.url, key: p.alice, replica: server.replica)
             let summary = try await Replicator(store: replica, client: client).run()
             #expect(summary.pulled == k)
             let moved = client.traffic.bytesSent + client.traffic.bytesReceived

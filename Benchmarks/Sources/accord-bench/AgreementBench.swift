@@ -4,7 +4,7 @@ import Project
 import Store
 
 /// Benchmark 4 (issue 3): per-code agreement on paragraph units, through the
-/// CLI's code path (`Store.agreement`, on a store holding the codings and the
+/// CLI's code path (`Replica.agreement`, on a store holding the codings and the
 /// done markers) and through `computeAgreement` alone, against scikit-learn's
 /// `cohen_kappa_score` in a Python loop over the very same binary ratings
 /// (scripts/bench_agreement_sklearn.py), with the kappas checked to 1e-9.
@@ -73,11 +73,11 @@ enum AgreementBench {
         let data = paragraphDataset(paragraphs: paragraphs, codes: codeCount, coders: coderCount, seed: options.seed)
         let project = try agreementStore(data, codes: codeCount, coders: coders, options: options)
 
-        // The CLI's path: Store.agreement(query) — catalog, done markers, codings
+        // The CLI's path: Replica.agreement(query) — catalog, done markers, codings
         // and document texts read from SQLite, then computeAgreement.
         var query = AgreementQuery()
         query.unit = .paragraph
-        note("Store.agreement(unit: paragraph) × \(repeats)")
+        note("Replica.agreement(unit: paragraph) × \(repeats)")
         var storeTimes: [Double] = []
         var storeReport: AgreementReport! = nil
         for _ in 0..<repeats {
@@ -103,7 +103,7 @@ enum AgreementBench {
             pureReport = r
         }
         precondition(pureReport.codes.map { $0.pairs.map(\.kappa) } == storeReport.codes.map { $0.pairs.map(\.kappa) },
-                     "Store.agreement and computeAgreement disagree")
+                     "Replica.agreement and computeAgreement disagree")
 
         // The cacheable form: per document its paragraph boundaries and per (document, code,
         // coder) a bitset of covered paragraphs, as the storage layer would keep them.
@@ -140,7 +140,7 @@ enum AgreementBench {
         report.parameter("codings", Format.int(data.codings.count))
         report.parameter("text", Format.bytes(data.texts.reduce(0) { $0 + $1.utf8.count }))
         report.parameter("repeats", "\(repeats) (median)")
-        report.row("Store.agreement (CLI path, from SQLite)", Format.seconds(storeMedian), "all statistics, \(storeReport.codes.count) codes")
+        report.row("Replica.agreement (CLI path, from SQLite)", Format.seconds(storeMedian), "all statistics, \(storeReport.codes.count) codes")
         report.row("computeAgreement (in memory)", Format.seconds(pureMedian))
         let coverageMedian = median(coverageTimes)
         report.row("  AgreementCoverage from the input", Format.seconds(median(buildTimes)), "splits paragraphs, sets bits")
@@ -174,12 +174,12 @@ enum AgreementBench {
         }
         var charQuery = AgreementQuery()
         charQuery.unit = .character
-        note("Store.agreement(unit: character) on the paragraph store")
+        note("Replica.agreement(unit: character) on the paragraph store")
         let (_, storeChar) = try timed { try Replica(store: project.store).agreement(charQuery) }
         let charMedian = median(charTimes)
         report.row("character units: computeAgreement", Format.seconds(charMedian),
                    "\(Format.bytes(charInput.documents.reduce(0) { $0 + $1.text.utf8.count })), \(Format.int(charInput.codings.count)) codings, \(Format.int(charReport.units)) units")
-        report.row("character units: Store.agreement, paragraph store", Format.seconds(storeChar),
+        report.row("character units: Replica.agreement, paragraph store", Format.seconds(storeChar),
                    "\(Format.bytes(data.texts.reduce(0) { $0 + $1.utf8.count })), \(Format.int(data.codings.count)) codings")
         report.goal("character units on \(megabytes) MB with \(Format.int(charCodings)) codings < 100 ms (\(Format.seconds(charMedian)))", met: charMedian < 0.1)
         report.print()
@@ -211,7 +211,7 @@ enum AgreementBench {
             var actions = data.codings.filter { $0.coder == k }.map {
                 BenchProject.coding(document: project.documents[$0.document].id, code: project.codes[$0.code].id, start: $0.start, end: $0.end)
             }
-            actions += project.documents.map { try Action(.documentDone, ["document": .string($0.id)]) }
+            actions += project.documents.map { Action(.documentDone(DocumentDone(document: EventID(hex: $0.id)!))) }
             var i = 0
             while i < actions.count {
                 try project.store.append(Array(actions[i..<min(i + 50_000, actions.count)]), by: coder.key)

@@ -14,7 +14,7 @@ enum AppendBench {
     static func run(_ options: Options) throws {
         let n = options.int("codings", full: 200_000, quick: 20_000)
         let documentCount = options.int("documents", full: 100, quick: 100)
-        let report = Report("append: import \(Format.int(n)) codings (Store.importCodings, one transaction)")
+        let report = Report("append: import \(Format.int(n)) codings (Replica.importCodings, one transaction)")
         report.parameter("codings", Format.int(n))
         report.parameter("documents", documentCount)
         report.parameter("codes", 20)
@@ -61,11 +61,11 @@ enum AppendBench {
         precondition(count == n, "imported \(count), expected \(n)")
 
         // Reference 2: the same event rows inserted raw into the same table shape.
-        let rows = try project.store.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, author, seq, time, type, clock, bytes FROM events WHERE rowid > ? ORDER BY rowid", arguments: [before])
+        let rows = try StoreFile.read(project.store) { db in
+            try Row.fetchAll(db, sql: "SELECT id, author, chain, seq, time, type, clock, bytes FROM events WHERE rowid > ? ORDER BY rowid", arguments: [before])
         }
-        let codingRows = try project.store.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, document, code, author, start, \"end\", time FROM codings")
+        let codingRows = try StoreFile.read(project.store) { db in
+            try Row.fetchAll(db, sql: "SELECT id, document, code, author, start, \"end\", time, member FROM codings")
         }
         let eventBytes = rows.reduce(0) { $0 + (($1["bytes"] as Data?)?.count ?? 0) }
         let (rawSeconds, rawWithProjection) = skip ? (.nan, .nan) : try rawInsert(rows: rows, codings: codingRows)
@@ -117,26 +117,28 @@ enum AppendBench {
             try pool.write { db in
                 try db.execute(sql: """
                     CREATE TABLE events (
-                        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, author INTEGER NOT NULL,
+                        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, author INTEGER NOT NULL, chain INTEGER NOT NULL,
                         seq INTEGER NOT NULL, time INTEGER NOT NULL, type TEXT NOT NULL, clock BLOB NOT NULL, bytes BLOB NOT NULL);
-                    CREATE UNIQUE INDEX events_author_seq ON events(author, seq);
+                    CREATE UNIQUE INDEX events_chain_seq ON events(chain, seq);
+                    CREATE INDEX events_author_seq ON events(author, seq);
                     CREATE INDEX events_order ON events(time, author, seq);
+                    CREATE INDEX events_type ON events(type);
                     CREATE TABLE codings (
                         id TEXT PRIMARY KEY, document TEXT NOT NULL, code TEXT NOT NULL, author TEXT NOT NULL,
-                        start INTEGER NOT NULL, "end" INTEGER NOT NULL, time INTEGER NOT NULL, uncoded_by TEXT);
+                        start INTEGER NOT NULL, "end" INTEGER NOT NULL, time INTEGER NOT NULL, uncoded_by TEXT, member TEXT);
                     CREATE INDEX codings_document ON codings(document, code);
                     CREATE INDEX codings_code ON codings(code);
                     """)
             }
             return (dir, pool)
         }
-        let values = rows.map { r -> [DatabaseValue] in (0..<7).map { r[$0] as DatabaseValue } }
-        let codingValues = codings.map { r -> [DatabaseValue] in (0..<7).map { r[$0] as DatabaseValue } }
+        let values = rows.map { r -> [DatabaseValue] in (0..<8).map { r[$0] as DatabaseValue } }
+        let codingValues = codings.map { r -> [DatabaseValue] in (0..<8).map { r[$0] as DatabaseValue } }
         note("raw GRDB insert of \(Format.int(rows.count)) rows")
         var (dir, pool) = try fresh()
         let (_, eventsOnly) = try timed {
             try pool.write { db in
-                let s = try db.cachedStatement(sql: "INSERT INTO events (id, author, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?)")
+                let s = try db.cachedStatement(sql: "INSERT INTO events (id, author, chain, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?,?)")
                 for v in values { try s.execute(arguments: StatementArguments(v)) }
             }
         }
@@ -144,9 +146,9 @@ enum AppendBench {
         (dir, pool) = try fresh()
         let (_, both) = try timed {
             try pool.write { db in
-                let s = try db.cachedStatement(sql: "INSERT INTO events (id, author, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?)")
+                let s = try db.cachedStatement(sql: "INSERT INTO events (id, author, chain, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?,?)")
                 for v in values { try s.execute(arguments: StatementArguments(v)) }
-                let c = try db.cachedStatement(sql: "INSERT INTO codings (id, document, code, author, start, \"end\", time) VALUES (?,?,?,?,?,?,?)")
+                let c = try db.cachedStatement(sql: "INSERT INTO codings (id, document, code, author, start, \"end\", time, member) VALUES (?,?,?,?,?,?,?,?)")
                 for v in codingValues { try c.execute(arguments: StatementArguments(v)) }
             }
         }

@@ -36,7 +36,7 @@ enum CloneBench {
         // The replica must hold every event, and fold to the same state.
         let replica = try Store(directory: destination.appendingPathComponent(Store.directoryName))
         let original = try Store(directory: source.root.appendingPathComponent(Store.directoryName))
-        let copied = try replica.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
+        let copied = try StoreFile.read(replica) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
         precondition(copied == n, "the clone holds \(copied) events, the source \(n)")
         note("comparing state digests")
         let same = try replica.stateDigest() == original.stateDigest()

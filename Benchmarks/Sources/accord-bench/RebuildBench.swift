@@ -19,10 +19,12 @@ enum RebuildBench {
                        Format.rate(Double(info.events) / info.generationSeconds), Format.seconds(info.generationSeconds))
         }
 
-        // Baseline first (it also warms the page cache for the rebuild).
+        // Baseline first (it also warms the page cache for the rebuild), on a
+        // read-only connection of its own to the same file.
+        let file = try StoreFile.reader(store)
         note("reading every event's bytes with a GRDB cursor")
         let (readBytes, readSeconds) = try timed {
-            try store.database.read { db -> Int in
+            try file.read { db -> Int in
                 var total = 0
                 let cursor = try Row.fetchCursor(db, sql: "SELECT bytes FROM events ORDER BY rowid")
                 while let row = try cursor.next() { total += try row.withUnsafeData(atIndex: 0) { $0?.count ?? 0 } }
@@ -31,7 +33,7 @@ enum RebuildBench {
         }
         note("reading and parsing every event (Event(stored:)), no projection")
         let (_, parseSeconds) = try timed {
-            try store.database.read { db -> Int in
+            try file.read { db -> Int in
                 var n = 0
                 let cursor = try Data.fetchCursor(db, sql: "SELECT bytes FROM events ORDER BY rowid")
                 while let data = try cursor.next() {
@@ -46,7 +48,7 @@ enum RebuildBench {
         let (folded, rebuildSeconds) = try timed { try store.rebuild() }
         let digestAfter = try store.stateDigest()
         precondition(digestBefore == digestAfter, "rebuild changed the state digest")
-        try store.database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try StoreFile.checkpoint(store)
 
         let rate = Double(folded) / rebuildSeconds
         let readRate = Double(info.events) / readSeconds

@@ -18,6 +18,7 @@ let benchmarks: [(String, (Options) throws -> Void)] = [
     ("trend", TrendBench.run),
     ("clone", CloneBench.run),
     ("sync-wire", SyncWireBench.run),
+    ("load", LoadBench.run),
 ]
 
 #if DEBUG

@@ -97,6 +97,15 @@ public struct EventDraft: Sendable {
         return out
     }
 
+    /// Whether the signed event stays within `Event.maxBytes`, the most any
+    /// replica receives: an event over it would be held here alone and,
+    /// since every later event of its author names it, would keep all of
+    /// them from syncing. Laid out only when the body comes near the limit.
+    var fitsTheSizeLimit: Bool {
+        guard encodedBody.count + 67 * deps.count + 1024 > Event.maxBytes else { return true }
+        return layout(id: id, signature: String(repeating: "0", count: 128)).count <= Event.maxBytes
+    }
+
     /// The signed event's bytes, whatever the body holds.
     public func signedBytes(by key: SigningKey) -> [UInt8] {
         layout(id: id, signature: key.sign(Hex.decode(id)!))

@@ -15,8 +15,11 @@ public struct Keyring: Sendable {
         return files.filter { $0.hasSuffix(".key") }.map { String($0.dropLast(4)) }.sorted()
     }
 
+    /// Whether the keyring holds a key named `name`; a name that is no
+    /// valid key name (`../../alice`, say) is never held, so no file
+    /// outside the keyring is ever read as a key.
     public func contains(_ name: String) -> Bool {
-        FileManager.default.fileExists(atPath: url(name, "key").path)
+        Keyring.isValidName(name) && FileManager.default.fileExists(atPath: url(name, "key").path)
     }
 
     /// Creates a new key named `name`; refuses to overwrite one.
@@ -37,6 +40,9 @@ public struct Keyring: Sendable {
     }
 
     public func key(_ name: String) throws(AccordError) -> SigningKey {
+        guard Keyring.isValidName(name) else {
+            throw AccordError("bad_name", "key name `\(name)` may hold letters, digits, '.', '_' and '-' only")
+        }
         guard contains(name) else {
             let known = names()
             throw AccordError("unknown_key", "no key named `\(name)` in this replica's keyring"

@@ -88,6 +88,10 @@ extension Store {
             let time = max(now, parentTime + 1)
             let draft = EventDraft(project: action.type == .projectCreated ? nil : project, author: key.authorID, seq: seq,
                                    prev: prev, deps: deps, time: time, body: action.body)
+            guard draft.fitsTheSizeLimit else {
+                throw AccordError.oversize("this \(action.type.rawValue) event would be over \(Event.maxBytes >> 20) MiB, "
+                    + "the most any replica receives, so it could never be synced; nothing was written")
+            }
             if action.type == .projectCreated { project = draft.unsigned!.id }
             drafts.append(draft)
             prev = draft.unsigned!.id

@@ -21,16 +21,7 @@ extension Store {
     /// chains, both sides of every fork included. A version vector cannot
     /// tell two sides of a fork at one seq apart; this can.
     public func headsDigest() throws(AccordError) -> String {
-        try readDatabase { db in
-            var hasher = SHA256()
-            for row in try Row.fetchAll(db, sql: """
-                SELECT a.key, c.head_seq, c.head_id FROM chains c JOIN authors a ON a.idx = c.author
-                ORDER BY a.key, c.head_seq, c.head_id
-                """) {
-                hasher.update(data: Array("\(row[0] as String):\(row[1] as Int64):\(row[2] as String)\n".utf8))
-            }
-            return Hex.encode(hasher.finalize().prefix(16))
-        }
+        try readDatabase { try Store.headsDigest($0) }
     }
 
     /// The events missing from a replica that holds, for each author, seqs
@@ -44,31 +35,7 @@ extension Store {
     /// missing event's time, so the cost grows with what is missing, not with
     /// the history. The (time, author, seq) order respects causality.
     public func missing(have: [String: Int64], maxBytes: Int) throws(AccordError) -> EventPage {
-        try readDatabase { db in
-            var starts: [Int64] = []
-            for (key, head) in try EventLog.authorHeads(db) where head > have[key, default: 0] {
-                let time = try Int64.fetchOne(db, sql: """
-                    SELECT min(e.time) FROM events e JOIN authors a ON a.idx = e.author WHERE a.key = ? AND e.seq > ?
-                    """, arguments: [key, have[key, default: 0]])
-                if let time { starts.append(time) }
-            }
-            guard let from = starts.min() else { return EventPage(events: [], more: false) }
-            var events: [[UInt8]] = []
-            var size = 0
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT a.key, e.seq, e.bytes FROM events e JOIN authors a ON a.idx = e.author
-                WHERE e.time >= ? ORDER BY e.time, e.author, e.seq
-                """, arguments: [from])
-            while let row = try rows.next() {
-                let key: String = row[0], seq: Int64 = row[1]
-                guard seq > have[key, default: 0] else { continue }
-                let bytes = (row[2] as Blob).bytes
-                if !events.isEmpty, size + bytes.count > maxBytes { return EventPage(events: events, more: true) }
-                events.append(bytes)
-                size += bytes.count + 1
-            }
-            return EventPage(events: events, more: false)
-        }
+        try readDatabase { try Store.missing($0, have: have, maxBytes: maxBytes) }
     }
 
     /// Whether `key` is a current member, and in which role: who may read

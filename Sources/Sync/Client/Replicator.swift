@@ -82,6 +82,7 @@ public struct Replicator: Sendable {
               progress: (@Sendable (String, Int) -> Void)?) async throws(AccordError) -> ServerHeads {
         var have = have
         while true {
+            try Replicator.checkNotCancelled()
             let page = try await client.sync(SyncRequest(project: project, have: have, maxBytes: pageBytes))
             let outcomes = try store.receive(page.events)
             let accepted = outcomes.filter { $0 == .accepted }.count
@@ -149,5 +150,11 @@ public struct Replicator: Sendable {
             if depth > deepest { return server.digest == (try store.headsDigest()) }
             depth *= 2
         }
+    }
+
+    /// A sync whose task was cancelled stops between pages; what it
+    /// received is kept, and the next sync goes on from there.
+    static func checkNotCancelled() throws(AccordError) {
+        if Task.isCancelled { throw AccordError("cancelled", "the sync was stopped; run it again to go on from where it stopped") }
     }
 }

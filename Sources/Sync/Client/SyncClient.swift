@@ -1,16 +1,16 @@
 import Crypto
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Store
 
-/// Talks to another replica's `accord serve` over HTTP with URLSession,
-/// signing every request with the caller's key.
+/// Talks to another replica's `accord serve` (sync protocol 2, events/README.md
+/// §14), signing every request with the caller's key for that replica.
+///
+/// HTTP goes through URLSession, or through AsyncHTTPClient for an
+/// `https://` remote whose CA is given with `ca` (`TrustingTransport` says why).
 public struct SyncClient: Sendable {
     public let base: URL
     public let key: SigningKey
-    let session: URLSession
+    let transport: any HTTPTransport
 
     /// Bytes moved and requests made, for `sync`'s report and the benchmarks.
     public final class Traffic: @unchecked Sendable {
@@ -28,8 +28,35 @@ public struct SyncClient: Sendable {
         }
     }
 
+    /// The server's replica id: given (as remembered with a remote), or
+    /// learned from `/v1/info` before the first signed request.
+    final class Replica: @unchecked Sendable {
+        private let lock = NSLock()
+        private var id: String?
+        /// Whether `id` came from this client's own `/v1/info` (and so is current).
+        private(set) var fresh = false
+
+        init(_ id: String?) { self.id = id }
+
+        var value: String? { lock.withLock { id } }
+
+        func learn(_ id: String) {
+            lock.withLock {
+                self.id = id
+                fresh = true
+            }
+        }
+    }
+
     public let traffic = Traffic()
     let clock: RequestClock
+    let replicaID: Replica
+    /// Lines per push request; a server that allows fewer says so
+    /// (`too_many_lines`) and the client halves it.
+    public var pushLines = 1000
+
+    /// The replica id this client signs for (nil until learned).
+    public var replica: String? { replicaID.value }
 
     /// Timestamps for request signatures. Ed25519 is deterministic, so the
     /// same key signing the same bytes at the same `ts` makes the same
@@ -44,7 +71,7 @@ public struct SyncClient: Sendable {
 
         init(file: URL?) { self.file = file }
 
-        func next(for key: String, body: [UInt8]) -> Int64 {
+        func next(for key: String, digest: [UInt8]) -> Int64 {
             RequestClock.lock.lock()
             defer { RequestClock.lock.unlock() }
             let now = Int64(Date().timeIntervalSince1970)
@@ -53,7 +80,7 @@ public struct SyncClient: Sendable {
                 for (k, v) in json.objectValue ?? [:] { if let t = v.intValue { recent[k] = max(recent[k] ?? 0, t) } }
             }
             recent = recent.filter { $0.value > now - RequestSignature.window }
-            let id = key + ":" + Hex.encode(SHA256.hash(data: body).prefix(8))
+            let id = key + ":" + Hex.encode(digest.prefix(8))
             let stamp = max(now, (recent[id] ?? 0) + 1)
             recent[id] = stamp
             RequestClock.recent = recent
@@ -62,76 +89,139 @@ public struct SyncClient: Sendable {
         }
     }
 
-    public init(base: URL, key: SigningKey, timeout: TimeInterval = 120, clockFile: URL? = nil) {
+    /// - Parameters:
+    ///   - replica: the server's replica id when known (a remote remembers
+    ///     it), saving a `/v1/info` round trip.
+    ///   - ca: a PEM file of the CA to trust for an `https://` `base`,
+    ///     instead of the system's.
+    public init(base: URL, key: SigningKey, ca: String?, timeout: TimeInterval = 120, clockFile: URL? = nil,
+                replica: String? = nil) throws(AccordError) {
         self.base = base
         self.key = key
         self.clock = RequestClock(file: clockFile)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.httpMaximumConnectionsPerHost = 2
-        session = URLSession(configuration: configuration)
+        self.replicaID = Replica(replica)
+        if let ca {
+            guard base.scheme == "https" else {
+                throw AccordError("bad_url", "--ca trusts a CA for https:// remotes; \(base.absoluteString) is not one")
+            }
+            transport = try TrustingTransport(caFile: ca, timeout: timeout)
+        } else {
+            transport = URLSessionTransport(timeout: timeout)
+        }
     }
 
+    /// A client for `base` over URLSession.
+    public init(base: URL, key: SigningKey, timeout: TimeInterval = 120, clockFile: URL? = nil, replica: String? = nil) {
+        self.base = base
+        self.key = key
+        self.clock = RequestClock(file: clockFile)
+        self.replicaID = Replica(replica)
+        transport = URLSessionTransport(timeout: timeout)
+    }
+
+    /// `GET /v1/info`; refuses a server of another protocol version, and
+    /// remembers the replica id for the requests that follow.
     public func info() async throws(AccordError) -> ProjectInfo {
-        try ProjectInfo(json: parse(try await send("GET", "/v1/info", body: [], signed: false)))
+        let answer = try await exchange("GET", SyncWire.infoPath, body: [])
+        guard answer.status == 200 else { throw refusal(answer, "GET", SyncWire.infoPath) }
+        let info = try ProjectInfo(json: parse(answer.body))
+        guard info.protocolVersion == SyncWire.version, let replica = info.replica else {
+            throw SyncWire.mismatch(serverVersion: info.protocolVersion, url: base.absoluteString)
+        }
+        replicaID.learn(replica)
+        return info
     }
 
     public func sync(_ request: SyncRequest) async throws(AccordError) -> SyncResponse {
-        try SyncResponse(body: try await send("POST", "/v1/sync", body: request.body))
+        try SyncResponse(body: try await signed("POST", SyncWire.syncPath, body: request.body))
     }
 
+    /// Pushes lines, at most `pushLines` per request; the results are
+    /// numbered over all of `lines`.
     public func push(_ lines: [[UInt8]]) async throws(AccordError) -> [PushResult] {
-        let answer = parse(try await send("POST", "/v1/events", body: JSONLines.join(lines)))
-        guard let results = answer["results"]?.arrayValue else { throw AccordError("bad_response", "the push answer lacks results") }
-        return try results.map { (r) throws(AccordError) in try PushResult(json: r) }
+        var results: [PushResult] = []
+        var start = 0
+        var size = max(1, pushLines)
+        repeat {
+            let chunk = Array(lines[start..<min(lines.count, start + size)])
+            let answer: [UInt8]
+            do { answer = try await signed("POST", SyncWire.eventsPath, body: JSONLines.join(chunk)) } catch where error.code == "too_many_lines" && size > 1 {
+                size /= 2
+                continue
+            }
+            guard let items = parse(answer)["results"]?.arrayValue else { throw AccordError("bad_response", "the push answer lacks results") }
+            for item in items {
+                var result = try PushResult(json: item)
+                result.line += start
+                results.append(result)
+            }
+            start += chunk.count
+        } while start < lines.count
+        return results
     }
 
     func parse(_ bytes: [UInt8]) -> JSONValue { (try? JSONParser.parse(bytes)) ?? .null }
 
-    /// One HTTP exchange. A JSON error from the server becomes an
-    /// `AccordError` with the server's code; a network failure says so.
-    func send(_ method: String, _ path: String, body: [UInt8], signed: Bool = true) async throws(AccordError) -> [UInt8] {
-        do { return try await exchange(method, path, body: body, signed: signed) } catch where error.code == "replayed_request" {
-            // The same bytes were signed within the same second (a retried
-            // push): wait for a new timestamp, which makes a new signature.
-            try? await Task.sleep(nanoseconds: 1_100_000_000)
-            return try await exchange(method, path, body: body, signed: signed)
+    /// One signed request, answered 200. Retries what a retry can fix: a
+    /// signature reused within one second (`replayed_request`), a busy
+    /// server (`busy`, `too_many_requests`, after `Retry-After`), a replica
+    /// id remembered from before the server was replaced. A server that
+    /// does not know the `/v2` routes is asked which protocol it speaks.
+    func signed(_ method: String, _ path: String, body: [UInt8]) async throws(AccordError) -> [UInt8] {
+        if replicaID.value == nil { _ = try await info() }
+        var waits = 0
+        var replayRetried = false
+        var replicaRechecked = false
+        while true {
+            let answer = try await exchange(method, path, body: body, signed: true)
+            if answer.status == 200 { return answer.body }
+            let error = refusal(answer, method, path)
+            if error.code == "replayed_request", !replayRetried {
+                // The same bytes were signed within the same second (a retried
+                // push): wait for a new timestamp, which makes a new signature.
+                replayRetried = true
+                try? await Task.sleep(nanoseconds: 1_100_000_000)
+            } else if error.code == "busy" || error.code == "too_many_requests", waits < 8 {
+                waits += 1
+                let seconds = Double(max(1, min(answer.retryAfter ?? 1, 10))) * Double.random(in: 0.5...1.5)
+                try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+            } else if error.code == "bad_signature", !replicaRechecked, !replicaID.fresh {
+                // Signed for a replica id remembered from an earlier session:
+                // the server may have been replaced; ask it again.
+                replicaRechecked = true
+                let before = replicaID.value
+                _ = try await info()
+                if replicaID.value == before { throw error }
+            } else {
+                // An old server does not know the /v2 routes: /v1/info says which protocol it speaks.
+                if answer.status == 404 { _ = try await info() }
+                throw error
+            }
         }
     }
 
-    func exchange(_ method: String, _ path: String, body: [UInt8], signed: Bool) async throws(AccordError) -> [UInt8] {
+    /// One HTTP exchange, counted in `traffic`.
+    func exchange(_ method: String, _ path: String, body: [UInt8], signed: Bool = false) async throws(AccordError) -> WireResponse {
         let url = base.appendingPathComponent(String(path.dropFirst()))
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        if method != "GET" {
-            request.httpBody = Data(body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
+        var headers: [(name: String, value: String)] = []
+        if method != "GET" { headers.append(("Content-Type", "application/json")) }
         if signed {
-            let signature = RequestSignature.sign(method: method, path: url.path, body: body, key: key, timestamp: clock.next(for: key.publicHex, body: body))
-            request.setValue(signature.header, forHTTPHeaderField: "Authorization")
+            let digest = Array(SHA256.hash(data: body))
+            let signature = RequestSignature.sign(method: method, path: url.path, replica: replicaID.value ?? "", bodyDigest: digest,
+                                                  key: key, timestamp: clock.next(for: key.publicHex, digest: digest))
+            headers.append(("Authorization", signature.header))
+            headers.append((SyncWire.contentDigestHeader, ContentDigest.header(digest)))
         }
-        let data: Data, response: URLResponse
-        do { (data, response) = try await session.data(for: request) } catch {
-            throw AccordError("unreachable", "cannot reach \(base.absoluteString): \(error.localizedDescription)")
-        }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let responseHeaders = ((response as? HTTPURLResponse)?.allHeaderFields ?? [:]).reduce(17) { total, field in
-            total + "\(field.key)".utf8.count + "\(field.value)".utf8.count + 4
-        }
-        traffic.add(sent: body.count + SyncClient.headerEstimate(request), received: data.count + responseHeaders + 2)
-        guard status == 200 else {
-            let json = parse(Array(data))
-            throw AccordError(json["error"]?.stringValue ?? "http_\(status)",
-                              "\(base.host ?? "the server") refused \(method) \(path) (\(status)): \(json["message"]?.stringValue ?? String(decoding: data.prefix(200), as: UTF8.self))")
-        }
-        return Array(data)
+        let request = WireRequest(method: method, url: url, headers: headers, body: method == "GET" ? [] : body)
+        let response = try await transport.send(request)
+        traffic.add(sent: request.body.count + request.headerBytes, received: response.body.count + response.headerBytes + 2)
+        return response
     }
 
-    /// The request line and headers as sent (libcurl adds Host, Accept and
-    /// Content-Length, counted here too), for byte accounting.
-    static func headerEstimate(_ request: URLRequest) -> Int {
-        let headers = (request.allHTTPHeaderFields ?? [:]).reduce(0) { $0 + $1.key.count + $1.value.count + 4 }
-        return (request.httpMethod?.count ?? 3) + (request.url?.absoluteString.count ?? 0) + headers + 40
+    /// A non-200 answer as the server's own error code and message.
+    func refusal(_ answer: WireResponse, _ method: String, _ path: String) -> AccordError {
+        let json = parse(answer.body)
+        return AccordError(json["error"]?.stringValue ?? "http_\(answer.status)",
+                           "\(base.host ?? "the server") refused \(method) \(path) (\(answer.status)): \(json["message"]?.stringValue ?? String(decoding: answer.body.prefix(200), as: UTF8.self))")
     }
 }

@@ -1,29 +1,43 @@
 import Foundation
 import Store
 
-/// `GET /v1/info`: which project a replica serves.
+/// `GET /v1/info`: which project a replica serves, in which protocol, and
+/// the replica's own id, which every signed request names.
 public struct ProjectInfo: Sendable, Equatable {
     public var project: String
     public var name: String
     public var protocolVersion: Int64
+    /// The serving replica's id (protocol 2); nil from a protocol-1 server.
+    public var replica: String?
 
-    public var json: JSONValue { ["project": .string(project), "name": .string(name), "protocol": .int(protocolVersion)] }
+    public var json: JSONValue {
+        var object: [String: JSONValue] = ["project": .string(project), "name": .string(name), "protocol": .int(protocolVersion)]
+        if let replica { object["replica"] = .string(replica) }
+        return .object(object)
+    }
 
-    public init(project: String, name: String, protocolVersion: Int64 = 1) {
+    public init(project: String, name: String, protocolVersion: Int64 = SyncWire.version, replica: String? = nil) {
         self.project = project
         self.name = name
         self.protocolVersion = protocolVersion
+        self.replica = replica
     }
 
     public init(json: JSONValue) throws(AccordError) {
         guard let project = json["project"]?.stringValue, let name = json["name"]?.stringValue,
               let version = json["protocol"]?.intValue
         else { throw AccordError("bad_response", "the server's /v1/info answer is not an accord project description") }
-        self.init(project: project, name: name, protocolVersion: version)
+        let replica = json["replica"]?.stringValue
+        if let replica, !Hex.isLowercase(replica, bytes: 16) {
+            throw AccordError("bad_response", "the server's /v1/info names a replica id that is not 32 hex digits")
+        }
+        self.init(project: project, name: name, protocolVersion: version, replica: replica)
     }
+
+    public var body: [UInt8] { CanonicalJSON.encode(json) }
 }
 
-/// `POST /v1/sync` request: what the caller has.
+/// `POST /v2/sync` request: what the caller has.
 public struct SyncRequest: Sendable, Equatable {
     public var project: String
     public var have: [String: Int64]
@@ -57,7 +71,7 @@ public struct SyncRequest: Sendable, Equatable {
     }
 }
 
-/// `POST /v1/sync` response: the server's heads and a page of events.
+/// `POST /v2/sync` response: the server's heads and a page of events.
 public struct SyncResponse: Sendable {
     /// The server's seq for each author where it differs from the request's
     /// `have` (0 for an author it does not know): for the others it equals
@@ -81,18 +95,33 @@ public struct SyncResponse: Sendable {
 
     /// The body, each event embedded as its stored canonical bytes.
     public var body: [UInt8] {
-        var out: [UInt8] = Array(#"{"events":["#.utf8)
-        out.reserveCapacity(events.reduce(64) { $0 + $1.count + 1 })
-        for (i, event) in events.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: event)
-        }
-        out.append(contentsOf: Array(#"],"heads":"#.utf8))
-        CanonicalJSON.write(.object(heads.mapValues { .int($0) }), into: &out)
-        if let headsDigest { out.append(contentsOf: Array(#","heads_digest":"\#(headsDigest)""#.utf8)) }
-        out.append(contentsOf: Array(#","more":\#(more ? "true" : "false")}"#.utf8))
+        var out: [UInt8] = []
+        out.reserveCapacity(bodyLength)
+        for piece in bodyPieces { out.append(contentsOf: piece) }
         return out
     }
+
+    /// The body in order as pieces that share the events' storage: a server
+    /// writes them out as they come, never holding the page twice.
+    public var bodyPieces: [[UInt8]] {
+        var pieces: [[UInt8]] = [Array(#"{"events":["#.utf8)]
+        pieces.reserveCapacity(events.count * 2 + 2)
+        for (i, event) in events.enumerated() {
+            if i > 0 { pieces.append(SyncResponse.comma) }
+            pieces.append(event)
+        }
+        var tail = Array(#"],"heads":"#.utf8)
+        CanonicalJSON.write(.object(heads.mapValues { .int($0) }), into: &tail)
+        if let headsDigest { tail.append(contentsOf: Array(#","heads_digest":"\#(headsDigest)""#.utf8)) }
+        tail.append(contentsOf: Array(#","more":\#(more ? "true" : "false")}"#.utf8))
+        pieces.append(tail)
+        return pieces
+    }
+
+    /// The length of `body`, without building it.
+    public var bodyLength: Int { bodyPieces.reduce(0) { $0 + $1.count } }
+
+    static let comma: [UInt8] = [UInt8(ascii: ",")]
 
     /// Reads a response; each event's canonical bytes are recomputed from its
     /// object (a canonical event re-encodes to itself, so nothing is lost).
@@ -107,7 +136,7 @@ public struct SyncResponse: Sendable {
     }
 }
 
-/// One line of a `POST /v1/events` answer.
+/// One line of a `POST /v2/events` answer.
 public struct PushResult: Sendable, Equatable {
     public var line: Int
     public var id: String?
@@ -146,18 +175,58 @@ public struct PushResult: Sendable, Equatable {
     }
 
     public static func body(_ results: [PushResult]) -> [UInt8] {
-        CanonicalJSON.encode(["results": .array(results.map(\.json))])
+        Array(bodyPieces(results).joined())
+    }
+
+    /// The `{"results": [...]}` answer as pieces, one per result, each
+    /// encoded only when it is reached: a server streams them out.
+    public static func bodyPieces(_ results: [PushResult]) -> Pieces { Pieces(results: results) }
+
+    public struct Pieces: Sequence, Sendable {
+        let results: [PushResult]
+
+        public func makeIterator() -> AnyIterator<[UInt8]> {
+            var next = -1
+            return AnyIterator {
+                defer { next += 1 }
+                if next == -1 { return Array(#"{"results":["#.utf8) }
+                if next < results.count {
+                    return (next > 0 ? SyncResponse.comma : []) + CanonicalJSON.encode(results[next].json)
+                }
+                return next == results.count ? Array("]}".utf8) : nil
+            }
+        }
     }
 }
 
 /// Splits a JSON-lines body into its non-empty lines.
+///
+/// Lines end in `\n` alone (events/README.md §2): a `\r` before it stays
+/// part of the line, so a line ending in `\r\n` is refused as
+/// non-canonical, as every spec-following replica refuses it.
 public enum JSONLines {
     public static func split(_ body: [UInt8]) -> [[UInt8]] {
-        body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { line in
-            var l = Array(line)
-            if l.last == UInt8(ascii: "\r") { l.removeLast() }
-            return l
-        }.filter { !$0.isEmpty }
+        body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map(Array.init)
+    }
+
+    /// How many lines `split` would return, counting no further than
+    /// `limit + 1`: a server refuses an over-long push before it builds a
+    /// single line.
+    public static func count(_ body: [UInt8], atMost limit: Int) -> Int {
+        var count = 0
+        var length = 0
+        for byte in body {
+            if byte == UInt8(ascii: "\n") {
+                if length > 0 {
+                    count += 1
+                    if count > limit { return count }
+                }
+                length = 0
+            } else {
+                length += 1
+            }
+        }
+        return length > 0 ? count + 1 : count
     }
 
     public static func join(_ lines: [[UInt8]]) -> [UInt8] {

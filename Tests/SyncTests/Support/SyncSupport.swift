@@ -15,8 +15,9 @@ import Project
 
 /// Serves `store` on loopback for the length of `body`, and stops the server
 /// however `body` ends (a thrown error included).
-func withServer<T: Sendable>(_ store: Store, _ body: (TestServer) async throws -> T) async throws -> T {
-    let server = try await TestServer.start(store)
+func withServer<T: Sendable>(_ store: Store, limits: ServerLimits = ServerLimits(), tls: ServerTLS? = nil,
+                              _ body: (TestServer) async throws -> T) async throws -> T {
+    let server = try await TestServer.start(store, limits: limits, tls: tls)
     do {
         let result = try await body(server)
         await server.stop()
@@ -59,8 +60,11 @@ enum RawHTTP {
         return URLSession(configuration: configuration)
     }()
 
-    /// Sends one request exactly as given: `authorization` nil sends no header.
-    static func send(_ base: URL, _ method: String, _ path: String, body: [UInt8] = [], authorization: String?) async throws -> RawResponse {
+    /// Sends one request exactly as given: `authorization` nil sends no
+    /// header; `digest` is the Content-Digest header to send (by default the
+    /// body's own, whenever there is an Authorization header; nil sends none).
+    static func send(_ base: URL, _ method: String, _ path: String, body: [UInt8] = [], authorization: String?,
+                     digest: String?? = .none, session: URLSession = RawHTTP.session) async throws -> RawResponse {
         var request = URLRequest(url: URL(string: base.absoluteString + path)!)
         request.httpMethod = method
         if method != "GET" {
@@ -68,19 +72,43 @@ enum RawHTTP {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         if let authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
+        let digestValue: String? = switch digest {
+        case .none: authorization == nil ? nil : ContentDigest.header(body: body)
+        case .some(let given): given
+        }
+        if let digestValue { request.setValue(digestValue, forHTTPHeaderField: SyncWire.contentDigestHeader) }
         let (data, response) = try await session.data(for: request)
         return RawResponse(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: Array(data))
     }
 
-    /// A correctly signed request by `key` (ts defaults to now).
+    /// A correctly signed request by `key` (ts defaults to now) for the
+    /// replica `base` serves (asked of its /v1/info unless given).
     static func signed(_ base: URL, _ method: String, _ path: String, body: [UInt8], key: SigningKey,
-                       timestamp: Int64 = Int64(Date().timeIntervalSince1970)) async throws -> RawResponse {
-        let header = RequestSignature.sign(method: method, path: path, body: body, key: key, timestamp: timestamp).header
-        return try await send(base, method, path, body: body, authorization: header)
+                       timestamp: Int64 = Int64(Date().timeIntervalSince1970), replica: String? = nil,
+                       session: URLSession = RawHTTP.session) async throws -> RawResponse {
+        let target: String
+        if let replica { target = replica } else { target = try await replicaID(of: base) }
+        let header = RequestSignature.sign(method: method, path: path, replica: target, body: body, key: key, timestamp: timestamp).header
+        return try await send(base, method, path, body: body, authorization: header, session: session)
+    }
+
+    /// A session of its own, for requests that must not queue behind others
+    /// for one of the shared session's connections.
+    static func separateSession() -> URLSession {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 120
+        configuration.httpMaximumConnectionsPerHost = 16
+        return URLSession(configuration: configuration)
+    }
+
+    /// The replica id a server announces.
+    static func replicaID(of base: URL) async throws -> String {
+        let info = try await send(base, "GET", SyncWire.infoPath, authorization: nil)
+        return try #require(info.json?["replica"]?.stringValue, "no replica in \(info)")
     }
 }
 
-/// A `/v1/sync` body with the fields DESIGN §7 names (no nonce).
+/// A `/v2/sync` body with the fields DESIGN §7 names (no nonce).
 func syncBody(project: String, have: [String: Int64] = [:], maxBytes: Int = 1 << 20) -> [UInt8] {
     CanonicalJSON.encode(["project": .string(project), "have": .object(have.mapValues { .int($0) }), "max_bytes": .int(Int64(maxBytes))])
 }
@@ -96,7 +124,7 @@ func expectRefusal(_ response: RawResponse, _ status: Int, _ code: String, sourc
             sourceLocation: sourceLocation)
 }
 
-/// The per-line results of a `POST /v1/events` answer.
+/// The per-line results of a `POST /v2/events` answer.
 func pushResults(_ response: RawResponse) throws -> [PushResult] {
     let items = try #require(response.json?["results"]?.arrayValue, "no results in \(response)")
     return try items.map { try PushResult(json: $0) }
@@ -251,7 +279,8 @@ final class RawSocket: @unchecked Sendable {
     func send(_ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + sent, bytes.count - sent) }
+            // MSG_NOSIGNAL: a write to a connection the server closed fails instead of killing the process.
+            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
             guard n > 0 else { throw SocketError.failed("write: \(errno)") }
             sent += n
         }
@@ -260,6 +289,42 @@ final class RawSocket: @unchecked Sendable {
     /// Reads at most `limit` bytes (fewer if the peer closes or times out).
     func receive(upTo limit: Int) async throws -> [UInt8] {
         try await offPool { self.blockingReceive(upTo: limit) }
+    }
+
+    /// Whether the server closes the connection within `seconds` (reads
+    /// anything it sends meanwhile); false if it is still open then.
+    func closedByServer(within seconds: Double) async throws -> Bool {
+        try await offPool { self.blockingWaitForClose(seconds) }
+    }
+
+    /// Whether the server has answered (sent bytes, or closed) within `seconds`.
+    func hasAnswer(within seconds: Double) async throws -> Bool {
+        try await offPool {
+            var timeout = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))
+            setsockopt(self.fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var byte: UInt8 = 0
+            let n = recv(self.fd, &byte, 1, Int32(MSG_PEEK))
+            return n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+        }
+    }
+
+    /// Reads until the server closes the connection (for a request sent
+    /// with `Connection: close`), at most `limit` bytes.
+    func receiveAll(limit: Int = 16 << 20) async throws -> [UInt8] {
+        try await receive(upTo: limit)
+    }
+
+    private func blockingWaitForClose(_ seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, 4096) }
+            if n == 0 { return true }
+            if n < 0, errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR { return true }
+        }
+        return false
     }
 
     /// Reads one whole HTTP/1.1 response (headers and a Content-Length body).
@@ -330,10 +395,11 @@ final class RawSocket: @unchecked Sendable {
     }
 
     /// A signed HTTP/1.1 request, byte for byte.
-    static func request(_ method: String, _ path: String, body: [UInt8], key: SigningKey, port: Int) -> [UInt8] {
-        let auth = RequestSignature.sign(method: method, path: path, body: body, key: key).header
+    static func request(_ method: String, _ path: String, body: [UInt8], key: SigningKey, port: Int, replica: String) -> [UInt8] {
+        let auth = RequestSignature.sign(method: method, path: path, replica: replica, body: body, key: key).header
         let head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\n"
-            + "Content-Length: \(body.count)\r\nAuthorization: \(auth)\r\n\r\n"
+            + "Content-Length: \(body.count)\r\nAuthorization: \(auth)\r\n"
+            + "\(SyncWire.contentDigestHeader): \(ContentDigest.header(body: body))\r\n\r\n"
         return Array(head.utf8) + body
     }
 }

@@ -62,7 +62,7 @@ struct BenchProject {
         let keyring = Keyring(directory: directory.appendingPathComponent("keys"))
         let lead = key("lead")
         try keyring.store(lead, as: "lead")
-        let store = try Store.initialize(at: root, projectName: "accord-bench", as: "lead")
+        let store = try Replica.initialize(at: root, projectName: "accord-bench", as: "lead").store
         var coderKeys: [(String, SigningKey)] = []
         for name in coders {
             let k = key(name)
@@ -97,26 +97,29 @@ struct BenchProject {
     /// Opens a project this program made earlier.
     static func open(at root: URL, coders: [String]) throws -> BenchProject {
         let store = try Store(directory: root.appendingPathComponent(Store.directoryName))
-        let catalog = try store.catalog()
-        let documents = try store.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, title, text FROM documents ORDER BY title").map { ($0[0] as String, $0[1] as String, $0[2] as String) }
+        let (catalog, documents) = try store.read { view in
+            let catalog = try view.catalog()
+            let documents = try catalog.documents.sorted { $0.title < $1.title }.map { (d) throws(AccordError) in
+                (d.id, d.title, try view.documentText(d.id) ?? "")
+            }
+            return (catalog, documents)
         }
         return BenchProject(root: root, store: store, lead: key("lead"), coders: coders.map { ($0, key($0)) },
                             documents: documents, codes: catalog.codes.map { ($0.id, $0.path) })
     }
 
     static func coding(document: String, code: String, start: Int, end: Int) -> Action {
-        try Action(.segmentCoded, ["document": .string(document), "code": .string(code),
-                               "start": .int(Int64(start)), "end": .int(Int64(end))])
+        Action(.segmentCoded(SegmentCoded(document: EventID(hex: document)!, code: EventID(hex: code)!,
+                                          start: Int64(start), end: Int64(end))))
     }
 
     /// Folds the WAL into the main file, so a cached store opens like a settled one.
     func checkpoint() throws {
-        try store.database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try StoreFile.checkpoint(store)
     }
 
     func eventCount() throws -> Int {
-        try store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
+        try StoreFile.read(store) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
     }
 }
 

@@ -9,7 +9,7 @@ struct Options {
     var flags: Set<String> = []
 
     static let usage = """
-        usage: accord-bench (all|append|rebuild|apply-cold|agreement|clone|sync-wire) [--quick] [options]
+        usage: accord-bench (all|append|rebuild|apply-cold|agreement|clone|sync-wire|load) [--quick] [options]
 
           all            every benchmark in turn (with --quick: small sizes, a few minutes)
           append         --codings N (200000)          import N codings vs Ed25519 signing and a raw GRDB insert
@@ -21,10 +21,13 @@ struct Options {
                          --compare PATH                another accord binary, timed in the same runs
           agreement      --paragraphs N (100000) --codes C (20) --coders K (3)
                          --char-mb M (10) --char-codings N (100000)
-                                                       Store.agreement / computeAgreement vs scikit-learn; character units
+                                                       Replica.agreement / computeAgreement vs scikit-learn; character units
           clone          --events N (1000000)          `accord clone` of a served store vs Ed25519 verify on 2 cores
           sync-wire      --authors A (10) --ks 1,10,100,1000
                                                        no-op sync cost; wire bytes / canonical bytes for k new events
+          load           --coders C (50) --seconds S (60)
+                                                       C coders coding and syncing against `accord serve` for S s:
+                                                       sync latency p50/p99, nothing lost or twice, digests equal
 
         common:
           --quick          small sizes for a smoke run

@@ -11,6 +11,7 @@ struct Clone: AsyncParsableCommand {
     @Argument(help: "The folder to create the replica in.") var dir: String
     @Option(help: "Your private key file (from `accord key new NAME --file FILE`).") var key: String
     @Option(name: .customLong("as"), help: "The name to keep the key under in the new replica.") var name: String
+    @Option(help: "A PEM CA certificate to trust for an https:// URL (kept with the remote); default: the system's.") var ca: String?
 
     func validate() throws {
         _ = try base
@@ -29,7 +30,7 @@ struct Clone: AsyncParsableCommand {
         let root = URL(fileURLWithPath: dir)
         try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let bar = ProgressBar(label: "clone")
-        let (store, summary) = try await Replicator.clone(from: base, into: root, keyFile: URL(fileURLWithPath: key), as: name) { _, n in
+        let (store, summary) = try await Replicator.clone(from: base, into: root, keyFile: URL(fileURLWithPath: key), as: name, ca: ca) { _, n in
             bar.update(n, max(n, 1))
         }
         let status = try store.status()

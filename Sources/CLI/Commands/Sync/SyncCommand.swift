@@ -10,14 +10,17 @@ struct SyncCommand: AsyncParsableCommand, TakesGlobalOptions {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The remote's name.") var remote = "origin"
     @Flag(help: "Print the summary as JSON.") var json = false
+    @Option(help: "A PEM CA certificate to trust for this https:// remote from now on.") var ca: String?
 
     func run() async throws {
         let store = try global.openStore()
-        let url = try Remotes(store: store).url(remote)
-        let client = SyncClient(base: url, key: try global.key(in: store),
-                                clockFile: store.directory.appendingPathComponent("request-clock"))
+        let remotes = Remotes(store: store)
+        if let ca { try remotes.update(remote, ca: ca) }
+        let client = try remotes.remote(remote).client(key: try global.key(in: store),
+                                                       clockFile: store.directory.appendingPathComponent("request-clock"))
         let bar = ProgressBar(label: "sync")
         let summary = try await Replicator(store: store, client: client).run { _, n in bar.update(n, max(n, 1)) }
+        if let replica = client.replica { try remotes.update(remote, replica: replica) }
         if json {
             Output.json([
                 "remote": .string(remote), "pulled": .int(Int64(summary.pulled)), "pushed": .int(Int64(summary.pushed)),

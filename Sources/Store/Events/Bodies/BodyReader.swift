@@ -91,6 +91,9 @@ struct BodyReader {
     mutating func keys(_ key: String) throws(AccordError) -> [AuthorID] {
         let keys = try ids(key)
         guard !keys.isEmpty else { throw fail("`\(key)` must name at least one public key") }
+        guard !keys.contains(where: ValueRules.isSmallOrderKey) else {
+            throw fail("`\(key)` names a public key of small order, for which anyone can sign")
+        }
         return keys
     }
 

@@ -24,6 +24,27 @@ enum ValueRules {
         return !s.contains("/") && !nameSpace.contains(first) && !nameSpace.contains(last)
     }
 
+    /// The Ed25519 public keys of small order, as libsodium lists them (the
+    /// encodings of y = 0, 1, -1 and of the two order-8 points, plus the
+    /// non-canonical p and p + 1; the sign bit is ignored). A signature
+    /// "by" such a key can be forged without any secret, so a member holding
+    /// one could be impersonated by anyone: no body may name one.
+    static let smallOrderKeys: [[UInt8]] = [
+        [UInt8](repeating: 0, count: 32),
+        [1] + [UInt8](repeating: 0, count: 31),
+        Hex.decode("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05")!,
+        Hex.decode("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a")!,
+        [0xEC] + [UInt8](repeating: 0xFF, count: 30) + [0x7F],
+        [0xED] + [UInt8](repeating: 0xFF, count: 30) + [0x7F],
+        [0xEE] + [UInt8](repeating: 0xFF, count: 30) + [0x7F],
+    ]
+
+    static func isSmallOrderKey(_ key: AuthorID) -> Bool {
+        var bytes = key.bytes
+        bytes[31] &= 0x7F
+        return smallOrderKeys.contains(bytes)
+    }
+
     static func span(_ start: Int64, _ end: Int64) throws(AccordError) {
         guard start < end else { throw .emptySpan("span \(start):\(end) is empty: start must be less than end") }
     }
@@ -70,12 +91,14 @@ extension EventBody {
             try text(b.name, "name")
             try sorted(b.keys, "keys")
             if b.keys.isEmpty { throw fail("`keys` must name at least one public key") }
+            if b.keys.contains(where: ValueRules.isSmallOrderKey) { throw fail("`keys` names a public key of small order, for which anyone can sign") }
         case .memberChanged(let b):
             try sorted(b.base, "base")
             if let n = b.name { try text(n, "name") }
             if let keys = b.keys {
                 try sorted(keys, "keys")
                 if keys.isEmpty { throw fail("`keys` must name at least one public key") }
+                if keys.contains(where: ValueRules.isSmallOrderKey) { throw fail("`keys` names a public key of small order, for which anyone can sign") }
             }
             guard b.name != nil || b.role != nil || b.keys != nil else { throw .badBody("member.changed must change name, role or keys") }
         case .memberRemoved, .documentRetired, .documentDone, .codeRetired, .segmentUncoded:
