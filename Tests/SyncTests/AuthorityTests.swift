@@ -41,6 +41,29 @@ import Project
         }
     }
 
+    /// Lena removes bob on the hub while mara, on her laptop, makes bob a
+    /// lead and bob defines a code there. After both sync, every replica
+    /// agrees: the removal stands, and what bob did that it never saw has no
+    /// effect.
+    @Test func aRemovalConcurrentWithARoleChangeStandsEverywhere() async throws {
+        let p = try TestProject()
+        let mara = SigningKey(seed: "authority-tests-mara")
+        try p.replica.addMember(name: "mara", key: mara.publicHex, role: .lead, by: p.lead)
+        try await withServer(p.store) { server in
+            let laptop = try await replica(of: server, key: mara)
+            try Replica(store: laptop).changeMember("bob", newName: nil, role: .lead, by: mara)
+            let code = try Replica(store: laptop).defineCode(CodeDefinition(name: "sycophancy"), by: p.bob)
+            let removal = try p.replica.removeMember("bob", by: p.lead)
+            try await sync(laptop, with: server.url, as: mara)
+            #expect(try ReplicaState(laptop) == (try ReplicaState(p.store)))
+            for store in [p.store, laptop] {
+                #expect(try store.catalog().members.first { $0.name == "bob" }?.removed == true)
+                #expect(try store.voided().first { $0.id == code.id }?.cause == removal.id)
+                #expect(try !store.catalog().codes.contains { $0.name == "sycophancy" })
+            }
+        }
+    }
+
     /// A removed lead signs, with deps from before the removal, the addition
     /// of a new lead, who then tries to remove the founder (refused: only the
     /// founder acts on the founder) and removes bob. Every replica admits the

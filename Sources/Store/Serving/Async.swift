@@ -54,7 +54,11 @@ extension Store {
                 WHERE k.key = ? AND m.removed_by IS NULL AND m.id NOT IN (SELECT id FROM voided)
                 ORDER BY m.time, m.id LIMIT 1
                 """, arguments: [key]) {
-                return .member(name: row[0], role: Role(rawValue: row[1]) ?? .auditor)
+                let roleName: String = row[1]
+                guard let role = Role(rawValue: roleName) else {
+                    throw AccordError("store_damaged", "a member has the unknown role `\(roleName)`; run `accord verify`, then `accord rebuild`")
+                }
+                return .member(name: row[0], role: role)
             }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM member_keys WHERE key = ? LIMIT 1", arguments: [key]) == true {
                 return .former
