@@ -76,8 +76,7 @@ struct AgreementCommand: ParsableCommand, TakesGlobalOptions {
         }
         let (report, leftOut, leftOutCoders) = try Replica(store: store).agreement(query)
         if read.json {
-            let encoder = JSONEncoder()
-            var json = (try? JSONParser.parse(Array(encoder.encode(report)))) ?? .null
+            var json = try JSONValueEncoder.encode(report)
             if case .object(var fields) = json {
                 fields["left_out"] = .array(leftOut.map { ["document": .string($0.document), "title": .string($0.title), "reason": .string($0.reason)] })
                 if !leftOutCoders.isEmpty {
