@@ -69,6 +69,7 @@ import AccordTesting
         (#"9007199254740993"#, "2^53"), (#"-9007199254740993"#, "2^53"), (#""\ud800""#, "surrogate"),
         (#""\udc00x""#, "surrogate"), ("\"a\u{1}\"", "control"), (#"[1] x"#, "trailing"), (#"{"a" 1}"#, "':'"),
         (#"nul"#, "end of input"), (#""\x""#, "escape"),
+        (#"1222222e10"#, "2^53"), (#"-9.1e15"#, "2^53"), (#"[12345678901234567.0]"#, "2^53"),
     ] as [(String, String)])
     func refuses(input: String, reason: String) {
         #expect {
@@ -76,6 +77,15 @@ import AccordTesting
         } throws: { error in
             "\(error)".contains(reason)
         }
+    }
+
+    /// Whatever parses parses again from its canonical bytes to the same
+    /// bytes (found by fuzzing: `1222222e10` once parsed, but its canonical
+    /// form `12222220000000000` did not).
+    @Test(arguments: ["1e21", "-1e300", "9007199254740992.0", "9.007199254740992e15", "0.5e1", "-0.0", "4.5", "1E30"])
+    func canonicalFormParsesBack(input: String) throws {
+        let canonical = CanonicalJSON.string(try JSONParser.parse(input))
+        #expect(CanonicalJSON.string(try JSONParser.parse(canonical)) == canonical)
     }
 
     @Test func refusesInvalidUTF8() {

@@ -144,6 +144,13 @@ public struct JSONParser {
                 return .int(value)
             }
             guard let value = Double(text), value.isFinite else { throw Failure(message: "number out of range", offset: start) }
+            // `1222222e10` is an integer however it is written, and its
+            // canonical form (plain digits below 1e21, RFC 8785) would be
+            // refused above: refuse it here too, so that whatever parses
+            // also parses again from its canonical bytes.
+            if value == value.rounded(), value.magnitude > Double(JSONParser.maxSafeInteger), value.magnitude < 1e21 {
+                throw Failure(message: "integer beyond ±2^53", offset: start)
+            }
             return .double(value)
         }
 
