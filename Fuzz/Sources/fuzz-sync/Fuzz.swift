@@ -1,5 +1,5 @@
 import Store
-import Sync
+import SyncProtocol
 
 /// What a hub reads from a stranger before trusting anything: the
 /// `Authorization` header and the `/v2/sync` request body. The first byte picks
