@@ -68,13 +68,14 @@ extension Replica {
 }
 
 /// RFC 4180 CSV: quoted fields with doubled quotes, CRLF or LF line ends.
-enum CSV {
-    struct Row {
-        var line: Int
-        var fields: [String]
+/// Open to the fuzz targets (`Fuzz/`) through SPI only.
+@_spi(Fuzzing) public enum CSV {
+    public struct Row {
+        public var line: Int
+        public var fields: [String]
     }
 
-    static func parse(_ text: String) throws(AccordError) -> [Row] {
+    public static func parse(_ text: String) throws(AccordError) -> [Row] {
         var rows: [Row] = []
         var field = ""
         var fields: [String] = []
