@@ -4,6 +4,7 @@
 # executions and crashes of each target.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
+#   FUZZ_RUNS=1000000 scripts/fuzz.sh 3600   # stop each target at 1M executions
 #
 # The committed seeds in Fuzz/Corpus/<target>/ are only read; what libFuzzer
 # learns goes to Fuzz/.build/corpus/<target>/ and any crashing input to
@@ -64,7 +65,7 @@ for target in "${targets[@]}"; do
     echo "== $target: ${seconds}s" >&2
     set +e
     "$release/$target" "$work" "$fuzz/Corpus/$target" \
-        -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 \
+        -max_total_time="$seconds" -runs="${FUZZ_RUNS:--1}" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$crashes/" >"$log" 2>&1
     rc=$?
     set -e
