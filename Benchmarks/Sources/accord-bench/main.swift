@@ -16,6 +16,7 @@ let benchmarks: [(String, (Options) throws -> Void)] = [
     ("apply-cold", ApplyColdBench.run),
     ("agreement", AgreementBench.run),
     ("trend", TrendBench.run),
+    ("adjudication", AdjudicationBench.run),
     ("clone", CloneBench.run),
     ("sync-wire", SyncWireBench.run),
     ("load", LoadBench.run),

@@ -9,7 +9,7 @@ struct Options {
     var flags: Set<String> = []
 
     static let usage = """
-        usage: accord-bench (all|append|rebuild|apply-cold|agreement|clone|sync-wire|load) [--quick] [options]
+        usage: accord-bench (all|append|rebuild|apply-cold|agreement|trend|adjudication|clone|sync-wire|load) [--quick] [options]
 
           all            every benchmark in turn (with --quick: small sizes, a few minutes)
           append         --codings N (200000)          import N codings vs Ed25519 signing and a raw GRDB insert
@@ -22,6 +22,9 @@ struct Options {
           agreement      --paragraphs N (100000) --codes C (20) --coders K (3)
                          --char-mb M (10) --char-codings N (100000)
                                                        Replica.agreement / computeAgreement vs scikit-learn; character units
+          trend          --paragraphs N (100000) --steps S (20)
+                                                       agreement --trend vs one agreement call and vs --at per step
+          adjudication   --paragraphs N (100000)       disagreements and resolve --agreed vs one agreement call
           clone          --events N (1000000)          `accord clone` of a served store vs Ed25519 verify on 2 cores
           sync-wire      --authors A (10) --ks 1,10,100,1000
                                                        no-op sync cost; wire bytes / canonical bytes for k new events
