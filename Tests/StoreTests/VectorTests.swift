@@ -101,6 +101,49 @@ import AccordTesting
         #expect(try whole.stateDigest() == oneByOne.stateDigest())
     }
 
+    // MARK: (c') two copies of one id
+
+    /// `golden.resigned.jsonl` holds golden events again with another valid
+    /// signature. Whichever copy came first, a replica ends holding the copy
+    /// whose bytes sort first, and the state does not change.
+    @Test func twoCopiesOfOneIdKeepTheBytesThatSortFirst() throws {
+        let golden = try Vectors.golden()
+        let copies = try Vectors.lines(Vectors.directory.appendingPathComponent("golden.resigned.jsonl"))
+        #expect(copies.count == 3)
+        let copyByID = Dictionary(uniqueKeysWithValues: try copies.map { (try Event(bytes: $0).id, $0) })
+        for copy in copies { #expect(throws: Never.self) { try Event(bytes: copy).verifySignature() } }
+
+        func held(_ store: Store) throws -> [String: [UInt8]] {
+            try store.database.read { db in
+                try Dictionary(uniqueKeysWithValues: copyByID.keys.map { ($0, try #require(try EventLog.event(db, id: $0)).bytes) })
+            }
+        }
+        // Originals first, then the copies.
+        let (first, r1) = try Vectors.freshStore()
+        defer { try? FileManager.default.removeItem(at: r1) }
+        _ = try first.receive(golden, now: Vectors.now)
+        let digest = try first.status().stateDigest
+        #expect(try first.receive(copies, now: Vectors.now).allSatisfy { $0 == .duplicate })
+        // Copies in place of the originals, then the originals.
+        let (second, r2) = try Vectors.freshStore()
+        defer { try? FileManager.default.removeItem(at: r2) }
+        let swapped = try golden.map { line in copyByID[try Event(bytes: line).id] ?? line }
+        #expect(try second.receive(swapped, now: Vectors.now).allSatisfy(\.isAccepted))
+        #expect(try second.receive(golden, now: Vectors.now).allSatisfy { $0 == .duplicate })
+
+        let expected = try Dictionary(uniqueKeysWithValues: golden.compactMap { line -> (String, [UInt8])? in
+            let id = try Event(bytes: line).id
+            guard let copy = copyByID[id] else { return nil }
+            return (id, copy.lexicographicallyPrecedes(line) ? copy : line)
+        })
+        #expect(try held(first) == expected)
+        #expect(try held(second) == expected)
+        #expect(Set(expected.values) != Set(copies) && Set(expected.values) != Set(copyByID.keys.compactMap { id in golden.first { (try? Event(bytes: $0).id) == id } }),
+                "the vectors exercise both outcomes")
+        #expect(try second.status().stateDigest == digest)
+        #expect(try first.status().stateDigest == digest)
+    }
+
     // MARK: (d) every rejected case, with its code, changing nothing
 
     @Test func theManifestListsEveryInvalidFile() throws {

@@ -15,6 +15,7 @@ Writes, next to this script:
     golden.ids.txt          the id of each line
     golden.keys.json        member name -> public key hex (and the key seeds)
     golden.expected.json    the state the log folds into
+    golden.resigned.jsonl   three golden events again, each with another valid signature
     scenarios/NAME.jsonl    concurrent writers brought together, in one causal order
     scenarios/NAME.expected.json, scenarios/keys.json, scenarios/README.md
     invalid/*.jsonl         one rejected event per file
@@ -37,6 +38,9 @@ import os
 import random
 import sys
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ed25519_nonce  # noqa: E402
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -909,6 +913,10 @@ def invalid_cases(log, ids):
     e = seal(a_code(), alice)
     e["sig"] = bob.sign(bytes.fromhex(e["id"]))
     case("bad_signature", "bad_signature", line(e))
+
+    e = seal(a_code(), alice)
+    e["sig"] = ed25519_nonce.unreduced(bytes.fromhex(e["sig"])).hex()
+    case("bad_signature_s_not_reduced", "bad_signature", line(e))
 
     e = seal(a_code(), alice)
     case("not_canonical", "not_canonical",
@@ -1802,6 +1810,20 @@ def scenarios_readme(built, states):
     return "".join(out)
 
 
+def resigned(log):
+    """Second copies of golden events: the same id, another valid signature
+    by the same author (its nonce chosen, see ed25519_nonce.py). A replica
+    holding either copy keeps the one whose bytes sort first (section 4)."""
+    seeds = {k.public: hashlib.sha256(k.seed.encode("utf-8")).digest() for k in (lena, alice, bob, carol, mallory)}
+    out = []
+    for n in (0, 5, len(log.events) - 1):
+        ev = dict(log.events[n])
+        ev["sig"] = ed25519_nonce.sign_with_nonce(seeds[ev["author"]], bytes.fromhex(ev["id"]), b"accord-vector-resign").hex()
+        assert ev["sig"] != log.events[n]["sig"]
+        out.append(canonical(ev))
+    return out
+
+
 def main():
     validator = load_validator()
     log, ids = golden()
@@ -1817,6 +1839,7 @@ def main():
     keys = {"lena": lena, "alice": alice, "bob": bob, "carol": carol, "mallory": mallory}
     write_json(os.path.join(HERE, "golden.keys.json"), {name: {"seed": k.seed, "public": k.public} for name, k in keys.items()})
     write_json(os.path.join(HERE, "golden.expected.json"), golden_state)
+    write_lines(os.path.join(HERE, "golden.resigned.jsonl"), resigned(log))
 
     out = os.path.join(HERE, "scenarios")
     os.makedirs(out, exist_ok=True)

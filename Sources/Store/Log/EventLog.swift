@@ -35,6 +35,19 @@ enum EventLog {
         try db.cachedStatement(sql: "INSERT INTO heads (id) VALUES (?)").execute(arguments: [last.id])
     }
 
+    /// Of two copies of one event, keeps the one whose bytes sort first.
+    ///
+    /// The id covers everything but `sig`, and an author who picks their own
+    /// Ed25519 nonce can sign one id twice, validly: two replicas could then
+    /// hold different bytes for one event. Both copies mean the same (the
+    /// state never reads `sig`), so which one is kept must only not depend
+    /// on which arrived first: the smaller, byte for byte (SQLite compares
+    /// blobs with memcmp), as events/README.md §4 says.
+    static func keepFirstCopy(_ event: Event, _ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE events SET bytes = ?1 WHERE id = ?2 AND bytes > ?1")
+            .execute(arguments: [Blob(event.bytes), event.id])
+    }
+
     private static func insertRow(_ event: Event, _ admission: Admission, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO events (id, author, chain, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?,?)

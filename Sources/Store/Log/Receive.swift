@@ -35,7 +35,10 @@ extension Store {
     }
 
     func receiveOne(_ event: Event, validator: Validator, _ db: Database) throws -> ReceiveOutcome {
-        if try validator.pending.info(event.id, db) != nil { return .duplicate }
+        if try validator.pending.info(event.id, db) != nil {
+            try EventLog.keepFirstCopy(event, db)
+            return .duplicate
+        }
         let project = try EventLog.project(db)
         let admission: Admission
         do {
