@@ -37,14 +37,16 @@ struct Comparison {
         // Who counts is decided over the whole project, so that narrowing to
         // one document (--doc) shows that document left out, with why,
         // rather than finding no coders.
-        let candidates = catalog.documents.filter { !$0.retired }.map(\.id)
+        let candidates = Set(catalog.documents.filter { !$0.retired }.map(\.id))
         if request.coders.isEmpty {
             // A done marker is a rating: a coder who finished a document and
             // found nothing to code rated every unit "absent", and dropping
             // them would inflate agreement. So the default is every member
             // who marked a compared document done; with
             // --include-unfinished, also everyone who coded one.
-            let authors = Set(all.filter { candidates.contains($0.document) }.compactMap(\.member))
+            // A set of the few members, not of every coding: one pass.
+            var authors = Set<String>()
+            for coding in all where candidates.contains(coding.document) { if let m = coding.member { authors.insert(m) } }
             let finished = Set(catalog.members.filter { m in candidates.contains { progress.isDone($0, by: m.id) } }.map(\.id))
             coders = catalog.members.filter { finished.contains($0.id) || (request.includeUnfinished && authors.contains($0.id)) }
             for member in catalog.members where authors.contains(member.id) && !coders.contains(where: { $0.id == member.id }) {
