@@ -69,6 +69,18 @@ import ZIPFoundation
         #expect(error?.message.contains("line 4") == true)
     }
 
+    /// Found by fuzzing: FoundationXML traps on an element name that is not
+    /// UTF-8, so such bytes must be refused before the parser sees them.
+    @Test func bytesThatAreNotUTF8() {
+        let error = refusal { _ = try QDCReader.read(Data([0x3C, 0xFF, 0xFF, 0xFF, 0xFF]), file: "fuzzed.qdc") }
+        #expect(error?.code == "bad_xml")
+        #expect(error?.message.contains("byte 1") == true)
+        // A byte-order mark is UTF-8 too.
+        let qdc = #"<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="C0DE0000-0000-4000-8000-000000000001" name="Café" isCodable="true"/></Codes></CodeBook>"#
+        let read = try? QDCReader.read(Data([0xEF, 0xBB, 0xBF]) + Data(qdc.utf8), file: "bom.qdc")
+        #expect(read?.codebook.codes.first?.name == "Café")
+    }
+
     @Test func xmlThatIsNotREFI() {
         let error = refusal { _ = try read("<?xml version=\"1.0\"?>\n<html><body/></html>") }
         #expect(error?.code == "not_refi")

@@ -12,6 +12,11 @@ enum XMLTreeParser {
     static let xsiNamespace = "http://www.w3.org/2001/XMLSchema-instance"
 
     static func parse(_ data: Data, file: String) throws(InteropError) -> XMLTree {
+        // REFI-QDA files are UTF-8, and FoundationXML traps (it does not
+        // throw) on a name that is not: `<\u{FF}` would end the process.
+        if let offset = firstInvalidUTF8(data) {
+            throw .badXML("\(file) byte \(offset): REFI-QDA XML is UTF-8, and this is not")
+        }
         if let line = doctypeLine(data) {
             throw .badXML("\(file) line \(line): a DOCTYPE is not allowed in REFI-QDA XML")
         }
@@ -28,6 +33,22 @@ enum XMLTreeParser {
             throw .badXML("\(file) line \(line): the XML is not well-formed (\(describe(code)))")
         }
         return builder.root!
+    }
+
+    /// The offset of the first byte that is not part of valid UTF-8, if any.
+    static func firstInvalidUTF8(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (u: UnsafeRawBufferPointer) -> Int? in
+            var decoder = UTF8()
+            var iterator = u.makeIterator()
+            var offset = 0
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput: return nil
+                case .error: return offset
+                }
+            }
+        }
     }
 
     /// The line of a `<!DOCTYPE` in the prolog, if any. Hand-written: only the
