@@ -38,7 +38,7 @@ let package = Package(
             ]
         ),
         .target(name: "Agreement"),
-        .target(name: "Project", dependencies: ["Store", "Agreement", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Project", dependencies: ["Store", "Agreement", "Interop", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Interop",
             dependencies: [
