@@ -5,7 +5,8 @@ import Store
 public struct SyncSummary: Sendable {
     public var pulled = 0
     public var pushed = 0
-    public var pullRejected: [AccordError] = []
+    /// The pulled events refused, as errors.
+    public var pullRejected: [AccordError] { pullRefusals.map(\.error) }
     public var pushRejected: [(id: String?, error: AccordError)] = []
     public var requests = 0
     public var bytesSent = 0
@@ -25,7 +26,6 @@ public struct SyncSummary: Sendable {
         guard !ids.isEmpty else { return }
         let held = try store.holding(ids)
         pullRefusals.removeAll { refusal in refusal.id.map(held.contains) ?? false }
-        pullRejected = pullRefusals.map(\.error)
     }
 }
 
@@ -89,7 +89,6 @@ public struct Replicator: Sendable {
             summary.pulled += accepted
             for (outcome, bytes) in zip(outcomes, page.events) {
                 guard case .rejected(let error) = outcome else { continue }
-                summary.pullRejected.append(error)
                 summary.pullRefusals.append(((try? Event(bytes: bytes))?.id, error))
             }
             progress?("pull", summary.pulled)
