@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 
 /// `accord export csv` and `accord export jsonl`.
@@ -27,7 +28,7 @@ import Testing
         let lines = try String(contentsOf: p.dir.appendingPathComponent("events.jsonl"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
         let status = try p.status()
-        #expect(lines.count == status["events"]?.intValue)
+        #expect(Int64(lines.count) == status["events"]?.intValue)
         let log = try p.events().compactMap { $0["id"]?.stringValue }
         let exported = try lines.compactMap { try JSONParser.parse($0)["id"]?.stringValue }
         #expect(Set(exported) == Set(log))
