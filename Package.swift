@@ -86,7 +86,11 @@ let package = Package(
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Project", "AccordTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["Store", "CLI"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["Store", "CLI", "Interop", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "InteropTests",
             dependencies: ["Interop", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

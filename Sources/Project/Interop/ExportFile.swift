@@ -6,15 +6,9 @@ import Store
 /// it is complete, so a refused or failed export leaves nothing behind.
 enum ExportFile {
     static func write(to destination: URL, _ body: (FileHandle) throws -> Void) throws(AccordError) {
+        try check(destination)
         let files = FileManager.default
         let folder = destination.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard files.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw AccordError("write_failed", "no folder \(folder.path) to write \(destination.lastPathComponent) into")
-        }
-        if files.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw AccordError("write_failed", "\(destination.path) is a folder; give a file name")
-        }
         let partial = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).partial")
         guard files.createFile(atPath: partial.path, contents: nil), let handle = try? FileHandle(forWritingTo: partial) else {
             throw AccordError("write_failed", "cannot write into \(folder.path)")
@@ -31,6 +25,23 @@ enum ExportFile {
             try? handle.close()
             try? files.removeItem(at: partial)
             throw AccordError.from(error, writing: destination)
+        }
+    }
+}
+
+extension ExportFile {
+    /// Refuses a destination whose folder is missing or that is itself a
+    /// folder, before any work is done (writers that place their own
+    /// partial file, like `QDPXWriter`, call this first).
+    static func check(_ destination: URL) throws(AccordError) {
+        let files = FileManager.default
+        let folder = destination.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard files.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw AccordError("write_failed", "no folder \(folder.path) to write \(destination.lastPathComponent) into")
+        }
+        if files.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw AccordError("write_failed", "\(destination.path) is a folder; give a file name")
         }
     }
 }
