@@ -5,7 +5,8 @@ import Store
 extension Replica {
     /// The live code tree as a REFI-QDA codebook: nesting, colour and
     /// description, every code codable (accord applies any live code), each
-    /// with the GUID derived from its id, so every export names a code alike.
+    /// with the GUID it was imported with, else the one derived from its id,
+    /// so every export names a code alike.
     public func refiCodebook(at moment: Moment = .now) throws(AccordError) -> REFICodebook {
         let catalog = try store.read(at: moment) { view in try view.catalog() }
         let live = catalog.codes.filter(\.isLive)
@@ -14,7 +15,9 @@ extension Replica {
         func tree(_ parent: String?) throws(InteropError) -> [REFICode] {
             var out: [REFICode] = []
             for code in (children[parent] ?? []).sorted(by: { $0.name < $1.name }) {
-                out.append(REFICode(guid: try REFIGUID.derived(fromAccordID: code.id), name: code.name, isCodable: true,
+                let guid: REFIGUID
+                if let kept = Replica.keptGUID(code) { guid = kept } else { guid = try REFIGUID.derived(fromAccordID: code.id) }
+                out.append(REFICode(guid: guid, name: code.name, isCodable: true,
                                     color: code.color, description: code.description.isEmpty ? nil : code.description,
                                     children: try tree(code.id)))
             }

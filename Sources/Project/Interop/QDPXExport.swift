@@ -50,7 +50,7 @@ extension Replica {
         let codeIDs = Set(codes.map(\.id))
         input.codes = codes.map { code in
             REFIExportInput.Code(id: code.id, name: code.name, parentID: code.parent, color: code.color,
-                                 description: code.description.isEmpty ? nil : code.description)
+                                 description: code.description.isEmpty ? nil : code.description, guid: Replica.keptGUID(code))
         }
         let documents = catalog.documents.filter { !$0.retired }
         input.documents = documents.map { document in
@@ -115,6 +115,12 @@ extension Replica {
         try ExportFile.check(destination)
         do { try QDPXWriter.write(project, to: destination, progress: progress) } catch { throw AccordError(error.code, error.message) }
         return summary
+    }
+
+    /// The GUID a code came in with from REFI-QDA, in the uppercase spelling
+    /// MAXQDA, NVivo and ATLAS.ti write (the event keeps it lowercase).
+    static func keptGUID(_ code: Catalog.Code) -> REFIGUID? {
+        code.guid.flatMap { REFIGUID($0.uppercased()) }
     }
 
     /// The GUID a document came in with from REFI-QDA, kept in its meta as the file spelt it.
