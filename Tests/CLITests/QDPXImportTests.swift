@@ -93,6 +93,56 @@ import Testing
         }
     }
 
+    /// A hand-made project: one user, one code, one source, one coding of `[start, end)`.
+    func handMade(codeRef: String = "22222222-2222-4222-8222-222222222222", end: Int = 5, withText: Bool = true,
+                  to url: URL) throws {
+        let qde = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Project xmlns="urn:QDA-XML:project:1.0" name="hand" origin="hand">
+            <Users><User guid="11111111-1111-4111-8111-111111111111" name="carol"/></Users>
+            <CodeBook><Codes><Code guid="22222222-2222-4222-8222-222222222222" name="greeting" isCodable="true"/></Codes></CodeBook>
+            <Sources><TextSource guid="{33333333-3333-4333-8333-333333333333}" name="hello" plainTextPath="internal://hello.txt">
+            <PlainTextSelection guid="44444444-4444-4444-8444-444444444444" startPosition="0" endPosition="\(end)"/>
+            <PlainTextSelection guid="66666666-6666-4666-8666-666666666666" startPosition="0" endPosition="\(end)">
+            <Coding guid="55555555-5555-4555-8555-555555555555" creatingUser="11111111-1111-4111-8111-111111111111">
+            <CodeRef targetGUID="\(codeRef)"/></Coding></PlainTextSelection>
+            </TextSource></Sources>
+            <Graphs/>
+            </Project>
+            """
+        var entries = ["project.qde": Data(qde.utf8)]
+        if withText { entries["sources/hello.txt"] = Data("Hello world, hello accord.".utf8) }
+        try REFIFiles.zip(entries, to: url)
+    }
+
+    @Test func aHandMadeProjectComesInWithItsCoder() throws {
+        let p = try coded()
+        try handMade(to: p.dir.appendingPathComponent("hand.qdpx"))
+        let r = p.must("--as", "lena", "import", "qdpx", "hand.qdpx")
+        #expect(r.out.contains("1 selection(s) without a coding skipped"), "\(r.out)")
+        #expect(r.out.contains("unknown element(s) ignored") || r.out.contains("`Graph"), "\(r.out)")
+        #expect(r.out.contains("made a key for each REFI user who coded (carol)"), "\(r.out)")
+        let carol = try p.codings().filter { $0["coder"] == "carol" }
+        #expect(carol.count == 1)
+        #expect(carol.first?["document"] == "hello" && carol.first?["code"] == "greeting")
+        #expect(carol.first?["start"] == 0 && carol.first?["end"] == 5)
+        #expect(p.must("key", "list").out.contains("carol"))
+    }
+
+    @Test func aCodingOfAnUnknownCodeASelectionPastTheTextOrAMissingSourceChangesNothing() throws {
+        let p = try coded()
+        try handMade(codeRef: "77777777-7777-4777-8777-777777777777", to: p.dir.appendingPathComponent("code.qdpx"))
+        try handMade(end: 500, to: p.dir.appendingPathComponent("range.qdpx"))
+        try handMade(withText: false, to: p.dir.appendingPathComponent("text.qdpx"))
+        let keys = p.must("key", "list").out
+        try p.expectNothingWritten("broken hand-made projects") {
+            expectError(p.accord("--as", "lena", "import", "qdpx", "code.qdpx"), "unknown_code", mentions: ["77777777"])
+            expectError(p.accord("--as", "lena", "import", "qdpx", "range.qdpx"), "selection_out_of_range")
+            expectError(p.accord("--as", "lena", "import", "qdpx", "text.qdpx"), "missing_source", mentions: ["hello.txt"])
+        }
+        #expect(p.must("key", "list").out == keys)
+    }
+
     @Test func aBrokenFileOrANonLeadChangesNothing() throws {
         let p = try coded()
         try p.write("junk.qdpx", "not a zip at all")
