@@ -38,7 +38,7 @@ let package = Package(
             ]
         ),
         .target(name: "Agreement"),
-        .target(name: "Project", dependencies: ["Store", "Agreement", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Project", dependencies: ["Store", "Agreement", "Interop", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Interop",
             dependencies: [
@@ -86,7 +86,11 @@ let package = Package(
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Project", "AccordTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["Store", "CLI"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["Store", "CLI", "Interop", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "InteropTests",
             dependencies: ["Interop", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -58,6 +58,18 @@ extension Store {
         try write { db in try prepare(StoreView(db: db)).map { try Store.append($0.actions, by: $0.key, db) } }
     }
 
+    /// Appends batches that name events of the batches before them (a
+    /// codebook's nested codes, whose `parent` is the id of an earlier
+    /// `code.defined`; an import's codings of the documents it adds) in one
+    /// transaction: all of it or none. An event's id is known only once the
+    /// store has chosen its seq, prev and time under the write lock, so
+    /// `body` appends stage by stage through `StagedAppend` and reads each
+    /// stage's ids before preparing the next.
+    @discardableResult
+    public func append<T>(staged body: (StagedAppend) throws -> T) throws(AccordError) -> T {
+        try write { db in try body(StagedAppend(db: db)) }
+    }
+
     /// The append itself, inside the caller's write transaction.
     ///
     /// Under the write lock it chooses seq, prev, deps and the hybrid logical
@@ -133,5 +145,20 @@ extension Store {
         let remote: String = row[0], seq: Int64 = row[1]
         throw AccordError("sync_first", "\(remote) holds this key's events up to seq \(seq) and this replica only to \(local); "
             + "writing now would fork the key's history: run `accord sync \(remote)` first")
+    }
+}
+
+/// One write transaction of `Store.append(staged:)`: what it holds so far
+/// (`view`, including the stages already appended) and the next stage.
+public struct StagedAppend {
+    let db: Database
+
+    /// The state with every earlier stage of this transaction in it.
+    public var view: StoreView { StoreView(db: db) }
+
+    /// Signs, validates and projects one stage by `key`; its events, in order.
+    @discardableResult
+    public func append(_ actions: [Action], by key: SigningKey) throws -> [Event] {
+        try Store.append(actions, by: key, db)
     }
 }

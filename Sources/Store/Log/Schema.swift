@@ -80,6 +80,15 @@ enum Schema {
             // and evidence of equivocations that earlier versions kept aside
             // is received again: forks are admitted now.
         }
+        migrator.registerMigration("v3-code-guid") { db in
+            // `code.defined` may carry the REFI-QDA GUID a code came in with.
+            // No stored event has one yet (earlier versions refused the
+            // field), so the column starts empty and nothing is refolded; a
+            // store created now already has it from `createProjectionTables`.
+            if try !db.columns(in: "codes").contains(where: { $0.name == "guid" }) {
+                try db.execute(sql: "ALTER TABLE codes ADD COLUMN guid TEXT")
+            }
+        }
         return migrator
     }
 
@@ -102,7 +111,7 @@ enum Schema {
             );
             CREATE TABLE codes (
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, parent TEXT, description TEXT NOT NULL,
-                color TEXT, exclusive INTEGER NOT NULL, time INTEGER NOT NULL
+                color TEXT, exclusive INTEGER NOT NULL, time INTEGER NOT NULL, guid TEXT
             );
             CREATE TABLE edits (
                 edit_id TEXT NOT NULL, thing TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,

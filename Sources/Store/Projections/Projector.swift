@@ -46,8 +46,8 @@ enum Projector {
             try retire(db, event, thing: b.document.hex, kind: "document")
         case .codeDefined(let b):
             try db.execute(sql: """
-                INSERT OR IGNORE INTO codes (id, name, parent, description, color, exclusive, time) VALUES (?,?,?,?,?,?,?)
-                """, arguments: [id, b.name, b.parent?.hex, b.description, b.color, b.exclusive, event.time])
+                INSERT OR IGNORE INTO codes (id, name, parent, description, color, exclusive, time, guid) VALUES (?,?,?,?,?,?,?,?)
+                """, arguments: [id, b.name, b.parent?.hex, b.description, b.color, b.exclusive, event.time, b.guid])
             let values: [(String, JSONValue)] = [
                 ("name", .string(b.name)), ("parent", b.parent.map { .string($0.hex) } ?? .null),
                 ("description", .string(b.description)), ("color", b.color.map { .string($0) } ?? .null),

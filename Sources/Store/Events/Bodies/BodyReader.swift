@@ -77,6 +77,13 @@ struct BodyReader {
         return s
     }
 
+    mutating func guid(_ key: String) throws(AccordError) -> String {
+        guard let s = try field(key).stringValue, ValueRules.isGUID(s) else {
+            throw fail("`\(key)` must be a GUID: lowercase hex 8-4-4-4-12")
+        }
+        return s
+    }
+
     mutating func ids(_ key: String) throws(AccordError) -> [EventID] {
         guard let array = try field(key).arrayValue else { throw fail("`\(key)` must be an array of event ids") }
         var out: [EventID] = []

@@ -5,13 +5,17 @@ public struct CodeDefined: Sendable, Equatable {
     public var description: String
     public var color: String?
     public var exclusive: Bool
+    /// The REFI-QDA GUID the code came in with (lowercase `8-4-4-4-12`), so
+    /// that every export names it as the QDA tool that made it does.
+    public var guid: String?
 
-    public init(name: String, parent: EventID?, description: String, color: String?, exclusive: Bool) {
+    public init(name: String, parent: EventID?, description: String, color: String?, exclusive: Bool, guid: String? = nil) {
         self.name = name
         self.parent = parent
         self.description = description
         self.color = color
         self.exclusive = exclusive
+        self.guid = guid
     }
 }
 

@@ -78,7 +78,8 @@ extension EventBody {
         case .codeDefined:
             self = .codeDefined(CodeDefined(name: try r.codeName("name"), parent: try r.nullableID("parent"),
                                             description: try r.string("description"), color: try r.nullableColor("color"),
-                                            exclusive: try r.bool("exclusive")))
+                                            exclusive: try r.bool("exclusive"),
+                                            guid: try r.optional("guid") { r, k throws(AccordError) in try r.guid(k) }))
         case .codeChanged:
             var body = CodeChanged(code: try r.id("code"), base: try r.ids("base"))
             body.name = try r.optional("name") { r, k throws(AccordError) in try r.codeName(k) }
@@ -143,6 +144,7 @@ extension EventBody {
         case .codeDefined(let b):
             fields = ["name": .string(b.name), "parent": optionalID(b.parent), "description": .string(b.description),
                       "color": b.color.map { .string($0) } ?? .null, "exclusive": .bool(b.exclusive)]
+            if let guid = b.guid { fields["guid"] = .string(guid) }
         case .codeChanged(let b):
             fields = ["code": id(b.code), "base": ids(b.base)]
             if let name = b.name { fields["name"] = .string(name) }

@@ -57,6 +57,21 @@ enum ValueRules {
         s.unicodeScalars.elementsEqual(s.precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
+    /// A REFI-QDA GUID as a body holds it: lowercase hex `8-4-4-4-12`, one
+    /// spelling, so that two replicas never store one GUID two ways.
+    static func isGUID(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count == 36 else { return false }
+        for (i, c) in u.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                guard c == UInt8(ascii: "-") else { return false }
+            } else {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(c) else { return false }
+            }
+        }
+        return true
+    }
+
     static func document(text: String, sha256: EventID, length: Int64) throws(AccordError) {
         guard DocumentText.isNormalised(text) else {
             throw .textNotNormalised("document text must use LF line endings and Unicode NFC")
@@ -113,6 +128,7 @@ extension EventBody {
             try text(b.name, "name")
             try name(b.name)
             try color(b.color)
+            if let g = b.guid, !ValueRules.isGUID(g) { throw fail("`guid` must be a GUID: lowercase hex 8-4-4-4-12") }
         case .codeChanged(let b):
             try sorted(b.base, "base")
             if let n = b.name {
