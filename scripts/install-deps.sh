@@ -19,6 +19,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 if ! python3 -c 'import jsonschema, cryptography' >/dev/null 2>&1; then
-  # The schema checks are skipped (and say so) when these cannot be installed.
-  python3 -m pip install --quiet jsonschema cryptography || echo "note: could not install jsonschema/cryptography; the schema checks will be skipped" >&2
+  # Debian's own packages first (its Python refuses a plain `pip install`,
+  # PEP 668); pip as a fallback. The schema checks and the independent audit
+  # verifier are skipped (and say so) when neither works.
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-jsonschema python3-cryptography; } \
+    || python3 -m pip install --quiet jsonschema cryptography \
+    || echo "note: could not install jsonschema/cryptography; the schema checks will be skipped" >&2
 fi
