@@ -7,13 +7,17 @@ public struct CodeDefinition: Sendable {
     public var description: String
     public var color: String?
     public var exclusive: Bool
+    /// False for a category that only groups other codes: it cannot be applied.
+    public var codable: Bool
 
-    public init(name: String, parent: String? = nil, description: String = "", color: String? = nil, exclusive: Bool = false) {
+    public init(name: String, parent: String? = nil, description: String = "", color: String? = nil, exclusive: Bool = false,
+                codable: Bool = true) {
         self.name = name
         self.parent = parent
         self.description = description
         self.color = color
         self.exclusive = exclusive
+        self.codable = codable
     }
 }
 
@@ -35,7 +39,7 @@ extension Replica {
             }
             return [Action(.codeDefined(CodeDefined(
                 name: definition.name, parent: parent.flatMap { EventID(hex: $0.id) }, description: definition.description,
-                color: color, exclusive: definition.exclusive)))]
+                color: color, exclusive: definition.exclusive, codable: definition.codable)))]
         }[0]
     }
 
@@ -43,10 +47,11 @@ extension Replica {
     /// each touched field, so concurrent edits show up as conflicts.
     @discardableResult
     public func changeCode(_ name: String, newName: String? = nil, description: String? = nil, color: String?? = nil,
-                           parent: String?? = nil, exclusive: Bool? = nil, by key: SigningKey) throws(AccordError) -> Event {
+                           parent: String?? = nil, exclusive: Bool? = nil, codable: Bool? = nil,
+                           by key: SigningKey) throws(AccordError) -> Event {
         let newColor = try color.map { (c) throws(AccordError) -> String? in try c.map(Replica.normaliseColor) }
-        guard newName != nil || description != nil || color != nil || parent != nil || exclusive != nil else {
-            throw AccordError("nothing_to_change", "give at least one of --name, --description, --color, --parent, --exclusive")
+        guard newName != nil || description != nil || color != nil || parent != nil || exclusive != nil || codable != nil else {
+            throw AccordError("nothing_to_change", "give at least one of --name, --description, --color, --parent, --exclusive, --codable")
         }
         return try store.append(by: key) { view in
             let catalog = try view.catalog()
@@ -61,7 +66,7 @@ extension Replica {
                 throw AccordError.duplicateCode("code `\(path)` already exists")
             }
             var change = CodeChanged(code: EventID(hex: code.id)!, base: [], name: newName, description: description,
-                                     parent: newParent, color: newColor, exclusive: exclusive)
+                                     parent: newParent, color: newColor, exclusive: exclusive, codable: codable)
             change.base = try Edits.base(view, thing: code.id, fields: change.changedFields)
             return [Action(.codeChanged(change))]
         }[0]

@@ -23,6 +23,12 @@ extension Replica {
         if let into = target.mergedInto {
             throw AccordError.retiredCode("code `\(target.path)` was merged into `\(catalog.code(id: into)?.path ?? into)`; apply that")
         }
+        // A policy of this use case, not an admission rule: a received coding
+        // of a code that groups others is admitted (events/README, `code.defined`).
+        guard target.codable else {
+            throw AccordError("not_codable", "code `\(target.path)` only groups other codes (not codable); apply one of its children "
+                + "or change it with `code change \(target.path) --codable true`")
+        }
         let (start, end): (Int, Int)
         if case .span(let s, let e) = anchor {
             (start, end) = try Anchor.check(span: (s, e), length: doc.length, title: doc.title)

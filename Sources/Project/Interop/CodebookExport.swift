@@ -3,8 +3,8 @@ import Interop
 import Store
 
 extension Replica {
-    /// The live code tree as a REFI-QDA codebook: nesting, colour and
-    /// description, every code codable (accord applies any live code), each
+    /// The live code tree as a REFI-QDA codebook: nesting, colour,
+    /// description and whether the code can be applied (`isCodable`), each
     /// with the GUID it was imported with, else the one derived from its id,
     /// so every export names a code alike.
     public func refiCodebook(at moment: Moment = .now) throws(AccordError) -> REFICodebook {
@@ -17,7 +17,7 @@ extension Replica {
             for code in (children[parent] ?? []).sorted(by: { $0.name < $1.name }) {
                 let guid: REFIGUID
                 if let kept = Replica.keptGUID(code) { guid = kept } else { guid = try REFIGUID.derived(fromAccordID: code.id) }
-                out.append(REFICode(guid: guid, name: code.name, isCodable: true,
+                out.append(REFICode(guid: guid, name: code.name, isCodable: code.codable,
                                     color: code.color, description: code.description.isEmpty ? nil : code.description,
                                     children: try tree(code.id)))
             }

@@ -50,7 +50,8 @@ extension Replica {
         let codeIDs = Set(codes.map(\.id))
         input.codes = codes.map { code in
             REFIExportInput.Code(id: code.id, name: code.name, parentID: code.parent, color: code.color,
-                                 description: code.description.isEmpty ? nil : code.description, guid: Replica.keptGUID(code))
+                                 description: code.description.isEmpty ? nil : code.description, isCodable: code.codable,
+                                 guid: Replica.keptGUID(code))
         }
         let documents = catalog.documents.filter { !$0.retired }
         input.documents = documents.map { document in

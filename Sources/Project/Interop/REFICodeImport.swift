@@ -13,9 +13,6 @@ public struct CodeTreeImport: Sendable {
     /// Codes whose name had a `/` (accord's path separator) or surrounding
     /// white space, or repeated a sibling's: the name was adjusted.
     public var renamed = 0
-    /// Codes the file marks `isCodable="false"` (categories that only group):
-    /// accord lets a lead apply any live code, so they come in as codes.
-    public var notCodable = 0
 }
 
 extension Replica {
@@ -38,7 +35,6 @@ extension Replica {
             var paths: [String] = []
             for (i, item) in level.enumerated() {
                 let code = item.code
-                if !code.isCodable { result.notCodable += 1 }
                 let name = try codeName(code)
                 if name != code.name { result.renamed += 1 }
                 let path = (item.parentPath.map { $0 + "/" } ?? "") + name
@@ -60,7 +56,8 @@ extension Replica {
                 defining.append(i)
                 actions.append(Action(.codeDefined(CodeDefined(
                     name: unique, parent: item.parentID.flatMap { EventID(hex: $0) }, description: code.description ?? "",
-                    color: code.color.flatMap(Color.normalise), exclusive: false, guid: code.guid.value.lowercased()))))
+                    color: code.color.flatMap(Color.normalise), exclusive: false, guid: code.guid.value.lowercased(),
+                    codable: code.isCodable))))
             }
             for (event, i) in zip(try staged.append(actions, by: key), defining) {
                 result.codes[level[i].code.guid] = event.id

@@ -89,6 +89,15 @@ enum Schema {
                 try db.execute(sql: "ALTER TABLE codes ADD COLUMN guid TEXT")
             }
         }
+        migrator.registerMigration("v4-code-codable") { db in
+            // `code.defined` and `code.changed` may say a code only groups
+            // others (`codable: false`). No stored event says so yet (earlier
+            // versions refused the field), so every code starts codable and
+            // nothing is refolded; a store created now already has the column.
+            if try !db.columns(in: "codes").contains(where: { $0.name == "codable" }) {
+                try db.execute(sql: "ALTER TABLE codes ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
+            }
+        }
         return migrator
     }
 
@@ -111,7 +120,8 @@ enum Schema {
             );
             CREATE TABLE codes (
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, parent TEXT, description TEXT NOT NULL,
-                color TEXT, exclusive INTEGER NOT NULL, time INTEGER NOT NULL, guid TEXT
+                color TEXT, exclusive INTEGER NOT NULL, time INTEGER NOT NULL, guid TEXT,
+                codable INTEGER NOT NULL DEFAULT 1
             );
             CREATE TABLE edits (
                 edit_id TEXT NOT NULL, thing TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,

@@ -46,13 +46,17 @@ enum Projector {
             try retire(db, event, thing: b.document.hex, kind: "document")
         case .codeDefined(let b):
             try db.execute(sql: """
-                INSERT OR IGNORE INTO codes (id, name, parent, description, color, exclusive, time, guid) VALUES (?,?,?,?,?,?,?,?)
-                """, arguments: [id, b.name, b.parent?.hex, b.description, b.color, b.exclusive, event.time, b.guid])
-            let values: [(String, JSONValue)] = [
+                INSERT OR IGNORE INTO codes (id, name, parent, description, color, exclusive, time, guid, codable)
+                    VALUES (?,?,?,?,?,?,?,?,?)
+                """, arguments: [id, b.name, b.parent?.hex, b.description, b.color, b.exclusive, event.time, b.guid, b.codable])
+            var values: [(String, JSONValue)] = [
                 ("name", .string(b.name)), ("parent", b.parent.map { .string($0.hex) } ?? .null),
                 ("description", .string(b.description)), ("color", b.color.map { .string($0) } ?? .null),
                 ("exclusive", .bool(b.exclusive)),
             ]
+            // `codable` is an edit only when false: a codable code's edits
+            // stay exactly those earlier versions wrote, and so does the digest.
+            if !b.codable { values.append(("codable", .bool(false))) }
             for (field, value) in values {
                 try Register.record(db, edit: id, thing: id, field: field, value: value, time: event.time, author: author, base: [])
             }
@@ -63,6 +67,7 @@ enum Projector {
             if let description = b.description { values.append(("description", .string(description))) }
             if let color = b.color { values.append(("color", color.map { .string($0) } ?? .null)) }
             if let exclusive = b.exclusive { values.append(("exclusive", .bool(exclusive))) }
+            if let codable = b.codable { values.append(("codable", .bool(codable))) }
             try recordEdits(db, event, thing: b.code.hex, values: values, base: b.base)
             try refreshCode(db, b.code.hex)
         case .codeMerged(let b):
@@ -133,10 +138,12 @@ enum Projector {
             guard let v = try Register.value(db, thing: code, field: field) else { return }
             values[field] = v
         }
-        try db.execute(sql: "UPDATE codes SET name = ?, parent = ?, description = ?, color = ?, exclusive = ? WHERE id = ?",
+        // No edit of `codable` yet: the code was defined codable and never changed.
+        let codable = try Register.value(db, thing: code, field: "codable")?.boolValue ?? true
+        try db.execute(sql: "UPDATE codes SET name = ?, parent = ?, description = ?, color = ?, exclusive = ?, codable = ? WHERE id = ?",
                        arguments: [values["name"]!.stringValue, values["parent"]!.stringValue,
                                    values["description"]!.stringValue, values["color"]!.stringValue,
-                                   values["exclusive"]!.boolValue, code])
+                                   values["exclusive"]!.boolValue, codable, code])
     }
 
     static func retire(_ db: Database, _ event: UnsignedEvent, thing: String, kind: String) throws {
@@ -178,7 +185,9 @@ enum Projector {
 }
 
 enum Codebook {
-    /// The fields of a code that `code.changed` can edit, each its own register.
+    /// The fields of a code that `code.defined` always sets, each its own
+    /// register; `code.changed` edits these and `codable`, whose register
+    /// may hold no edit (then the code is codable).
     static let fields = ["name", "parent", "description", "color", "exclusive"]
 }
 

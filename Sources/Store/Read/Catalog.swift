@@ -25,6 +25,8 @@ public struct Catalog: Sendable {
         public var path: String
         /// The REFI-QDA GUID the code came in with, if it came from a QDA tool.
         public var guid: String?
+        /// False for a category that only groups other codes: `apply` refuses it.
+        public var codable: Bool
 
         /// Neither retired nor merged: a code that can still be applied.
         public var isLive: Bool { !retired && mergedInto == nil }
@@ -85,11 +87,11 @@ public struct Catalog: Sendable {
         }
         codes = []
         codeByID = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, parent, description, color, exclusive, guid FROM codes WHERE \(live) ORDER BY time, id") {
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, parent, description, color, exclusive, guid, codable FROM codes WHERE \(live) ORDER BY time, id") {
             let id: String = row[0]
             codeByID[id] = codes.count
             codes.append(Code(id: id, name: row[1], parent: row[2], description: row[3], color: row[4], exclusive: row[5],
-                              retired: retired.contains(id), mergedInto: merged[id], path: "", guid: row[6]))
+                              retired: retired.contains(id), mergedInto: merged[id], path: "", guid: row[6], codable: row[7]))
         }
         documents = []
         for i in codes.indices { codes[i].path = path(of: codes[i].id) }

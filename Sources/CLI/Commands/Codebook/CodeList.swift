@@ -15,7 +15,8 @@ struct CodeList: ParsableCommand, TakesGlobalOptions {
             Output.json(.object(["codes": .array(codes.map { c in
                 ["id": .string(c.id), "path": .string(c.path), "name": .string(c.name),
                  "parent": c.parent.map { .string($0) } ?? .null, "description": .string(c.description),
-                 "color": c.color.map { .string($0) } ?? .null, "exclusive": .bool(c.exclusive), "retired": .bool(c.retired),
+                 "color": c.color.map { .string($0) } ?? .null, "exclusive": .bool(c.exclusive), "codable": .bool(c.codable),
+                 "retired": .bool(c.retired),
                  "merged_into": c.mergedInto.map { .string($0) } ?? .null]
             })]))
             return
@@ -26,6 +27,7 @@ struct CodeList: ParsableCommand, TakesGlobalOptions {
             for c in (children[parent] ?? []).sorted(by: { $0.name < $1.name }) {
                 var line = String(repeating: "  ", count: depth) + c.name
                 if c.exclusive { line += "  [exclusive]" }
+                if !c.codable { line += "  [not codable]" }
                 if c.retired { line += "  (retired)" }
                 if let into = c.mergedInto { line += "  (merged into \(catalog.code(id: into)?.path ?? into))" }
                 if !c.description.isEmpty { line += "  — \(c.description)" }

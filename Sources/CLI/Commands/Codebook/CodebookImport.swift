@@ -22,8 +22,5 @@ struct CodebookImport: ParsableCommand, TakesGlobalOptions {
         for line in s.read.lines { Output.line(TerminalText.escaped(line)) }
         Output.line("defined \(s.tree.defined) codes; \(s.tree.matched) already in the codebook")
         if s.tree.renamed > 0 { Output.line("\(s.tree.renamed) code name(s) adjusted (a `/` became `∕`, or a repeated name got a number)") }
-        if s.tree.notCodable > 0 {
-            Output.line("\(s.tree.notCodable) code(s) marked not codable came in as codes (accord lets a lead apply any live code)")
-        }
     }
 }

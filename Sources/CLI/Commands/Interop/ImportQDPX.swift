@@ -34,8 +34,5 @@ struct ImportQDPX: ParsableCommand, TakesGlobalOptions {
         if !reused.isEmpty { Output.line(TerminalText.escaped("codings by \(reused.joined(separator: ", ")) signed with their keys held here")) }
         if s.codingsWithoutUser > 0 { Output.line("\(s.codingsWithoutUser) coding(s) name no user: signed with your key") }
         if s.tree.renamed > 0 { Output.line("\(s.tree.renamed) code name(s) adjusted (a `/` became `∕`, or a repeated name got a number)") }
-        if s.tree.notCodable > 0 {
-            Output.line("\(s.tree.notCodable) code(s) marked not codable came in as codes (accord lets a lead apply any live code)")
-        }
     }
 }

@@ -8,14 +8,20 @@ public struct CodeDefined: Sendable, Equatable {
     /// The REFI-QDA GUID the code came in with (lowercase `8-4-4-4-12`), so
     /// that every export names it as the QDA tool that made it does.
     public var guid: String?
+    /// False for a category that only groups other codes (REFI-QDA's
+    /// `isCodable="false"`). Written only when false, so a body without it
+    /// reads as codable and every earlier event stays byte-identical.
+    public var codable: Bool
 
-    public init(name: String, parent: EventID?, description: String, color: String?, exclusive: Bool, guid: String? = nil) {
+    public init(name: String, parent: EventID?, description: String, color: String?, exclusive: Bool, guid: String? = nil,
+                codable: Bool = true) {
         self.name = name
         self.parent = parent
         self.description = description
         self.color = color
         self.exclusive = exclusive
         self.guid = guid
+        self.codable = codable
     }
 }
 
@@ -30,9 +36,10 @@ public struct CodeChanged: Sendable, Equatable {
     public var parent: EventID??
     public var color: String??
     public var exclusive: Bool?
+    public var codable: Bool?
 
     public init(code: EventID, base: [EventID], name: String? = nil, description: String? = nil,
-                parent: EventID?? = nil, color: String?? = nil, exclusive: Bool? = nil) {
+                parent: EventID?? = nil, color: String?? = nil, exclusive: Bool? = nil, codable: Bool? = nil) {
         self.code = code
         self.base = base
         self.name = name
@@ -40,6 +47,7 @@ public struct CodeChanged: Sendable, Equatable {
         self.parent = parent
         self.color = color
         self.exclusive = exclusive
+        self.codable = codable
     }
 
     /// The register fields this edit sets, in the order they are listed.
@@ -50,6 +58,7 @@ public struct CodeChanged: Sendable, Equatable {
         if parent != nil { out.append("parent") }
         if color != nil { out.append("color") }
         if exclusive != nil { out.append("exclusive") }
+        if codable != nil { out.append("codable") }
         return out
     }
 }

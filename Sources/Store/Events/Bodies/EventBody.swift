@@ -79,7 +79,8 @@ extension EventBody {
             self = .codeDefined(CodeDefined(name: try r.codeName("name"), parent: try r.nullableID("parent"),
                                             description: try r.string("description"), color: try r.nullableColor("color"),
                                             exclusive: try r.bool("exclusive"),
-                                            guid: try r.optional("guid") { r, k throws(AccordError) in try r.guid(k) }))
+                                            guid: try r.optional("guid") { r, k throws(AccordError) in try r.guid(k) },
+                                            codable: try r.optional("codable") { r, k throws(AccordError) in try r.bool(k) } ?? true))
         case .codeChanged:
             var body = CodeChanged(code: try r.id("code"), base: try r.ids("base"))
             body.name = try r.optional("name") { r, k throws(AccordError) in try r.codeName(k) }
@@ -87,8 +88,9 @@ extension EventBody {
             if r.has("parent") { body.parent = .some(try r.nullableID("parent")) }
             if r.has("color") { body.color = .some(try r.nullableColor("color")) }
             body.exclusive = try r.optional("exclusive") { r, k throws(AccordError) in try r.bool(k) }
+            body.codable = try r.optional("codable") { r, k throws(AccordError) in try r.bool(k) }
             guard !body.changedFields.isEmpty else {
-                throw .badBody("code.changed must change at least one of name, description, parent, color, exclusive")
+                throw .badBody("code.changed must change at least one of name, description, parent, color, exclusive, codable")
             }
             self = .codeChanged(body)
         case .codeMerged:
@@ -145,6 +147,7 @@ extension EventBody {
             fields = ["name": .string(b.name), "parent": optionalID(b.parent), "description": .string(b.description),
                       "color": b.color.map { .string($0) } ?? .null, "exclusive": .bool(b.exclusive)]
             if let guid = b.guid { fields["guid"] = .string(guid) }
+            if !b.codable { fields["codable"] = .bool(false) }
         case .codeChanged(let b):
             fields = ["code": id(b.code), "base": ids(b.base)]
             if let name = b.name { fields["name"] = .string(name) }
@@ -152,6 +155,7 @@ extension EventBody {
             if let parent = b.parent { fields["parent"] = optionalID(parent) }
             if let color = b.color { fields["color"] = color.map { .string($0) } ?? .null }
             if let exclusive = b.exclusive { fields["exclusive"] = .bool(exclusive) }
+            if let codable = b.codable { fields["codable"] = .bool(codable) }
         case .codeMerged(let b): fields = ["code": id(b.code), "into": id(b.into)]
         case .codeRetired(let b): fields = ["code": id(b.code)]
         case .segmentCoded(let b):

@@ -137,7 +137,7 @@ extension EventBody {
             }
             if let c = b.color { try color(c) }
             guard !b.changedFields.isEmpty else {
-                throw .badBody("code.changed must change at least one of name, description, parent, color, exclusive")
+                throw .badBody("code.changed must change at least one of name, description, parent, color, exclusive, codable")
             }
         case .codeMerged(let b):
             guard b.code != b.into else { throw .badBody("a code cannot be merged into itself") }
