@@ -49,14 +49,18 @@ extension Replica {
             throw AccordError("empty_project", "\(url.lastPathComponent) holds no sources and no codes; nothing imported")
         }
         let userName = Dictionary(project.users.map { ($0.guid, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var codingUsers: [REFIGUID] = []
+        var coded = Set<REFIGUID>()
         for source in project.sources {
             for selection in source.selections {
-                for coding in selection.codings {
-                    if let user = coding.creatingUser, !codingUsers.contains(user) { codingUsers.append(user) }
-                }
+                for coding in selection.codings { if let user = coding.creatingUser { coded.insert(user) } }
             }
         }
+        // Coders are made in the file's own order of users (then by GUID for
+        // users it does not list), not in the order their first selection
+        // happens to come: two users who coded the same span would otherwise
+        // become members in either order, and the agreement table with them.
+        let listed = Dictionary(project.users.enumerated().map { ($1.guid, $0) }, uniquingKeysWith: { a, _ in a })
+        let codingUsers = coded.sorted { (listed[$0] ?? Int.max, $0.description) < (listed[$1] ?? Int.max, $1.description) }
         var texts: [(data: Data, source: REFITextSource)] = []
         for source in project.sources { texts.append((Data(source.text.utf8), source)) }
         let keyring = store.keyring
