@@ -86,6 +86,11 @@ extension Replica {
                 id: memo.id, authorID: author, time: Date(timeIntervalSince1970: Double(memo.time) / 1_000_000), text: memo.text,
                 documentID: memo.document, codeID: code, codingID: memo.coding))
         }
+        // Users in the order the members joined, which import keeps: the
+        // imported project then lists its coders (and compares them) in the
+        // same order as this one.
+        let joined = Dictionary(catalog.members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        userIDs.sort { (joined[$0] ?? Int.max, $0) < (joined[$1] ?? Int.max, $1) }
         input.members = userIDs.map { REFIExportInput.Member(id: $0, name: userNames[$0] ?? $0) }
 
         var project: REFIProject
