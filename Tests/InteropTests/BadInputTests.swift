@@ -81,6 +81,19 @@ import ZIPFoundation
         #expect(read?.codebook.codes.first?.name == "Café")
     }
 
+    /// Found by fuzzing: FoundationXML reads a null pointer on a processing
+    /// instruction without data. None is allowed past the XML declaration;
+    /// one inside a comment or CDATA is text, not an instruction.
+    @Test func processingInstructionsAreRefused() {
+        let error = refusal { _ = try QDCReader.read(Data("<?xml0vtf?>\n  < <".utf8), file: "fuzzed.qdc") }
+        #expect(error?.code == "bad_xml")
+        #expect(error?.message.contains("processing instruction") == true)
+        let later = refusal { _ = try QDCReader.read(Data("<?xml version=\"1.0\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">\n<?pi?></CodeBook>".utf8), file: "pi.qdc") }
+        #expect(later?.message.contains("line 3") == true)
+        let quoted = #"<?xml version="1.0" encoding="utf-8"?><!-- <?not one?> --><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="C0DE0000-0000-4000-8000-000000000001" name="A" isCodable="true"><Description><![CDATA[<?nor this?>]]></Description></Code></Codes></CodeBook>"#
+        #expect(refusal { _ = try QDCReader.read(Data(quoted.utf8), file: "ok.qdc") } == nil)
+    }
+
     @Test func xmlThatIsNotREFI() {
         let error = refusal { _ = try read("<?xml version=\"1.0\"?>\n<html><body/></html>") }
         #expect(error?.code == "not_refi")

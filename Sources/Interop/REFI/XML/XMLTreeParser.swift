@@ -17,6 +17,9 @@ enum XMLTreeParser {
         if let offset = firstInvalidUTF8(data) {
             throw .badXML("\(file) byte \(offset): REFI-QDA XML is UTF-8, and this is not")
         }
+        if let line = processingInstructionLine(data) {
+            throw .badXML("\(file) line \(line): a processing instruction (<?…?>) is not allowed in REFI-QDA XML")
+        }
         if let line = doctypeLine(data) {
             throw .badXML("\(file) line \(line): a DOCTYPE is not allowed in REFI-QDA XML")
         }
@@ -48,6 +51,44 @@ enum XMLTreeParser {
                 case .error: return offset
                 }
             }
+        }
+    }
+
+    /// The line of a processing instruction other than the leading XML
+    /// declaration, if any, skipping comments and CDATA sections. REFI-QDA
+    /// files have none, and FoundationXML dereferences a null pointer on
+    /// one without data (`<?name?>`, found by fuzz-qdc), so none reaches it.
+    /// Hand-written for the same reason as `doctypeLine`: the parser cannot
+    /// be asked to refuse them.
+    static func processingInstructionLine(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (u: UnsafeRawBufferPointer) -> Int? in
+            let start = u.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            func starts(_ s: StaticString, at k: Int) -> Bool {
+                let n = s.utf8CodeUnitCount
+                guard k + n <= u.count else { return false }
+                return s.withUTF8Buffer { b in (0..<n).allSatisfy { u[k + $0] == b[$0] } }
+            }
+            func skip(_ i: inout Int, past end: StaticString) {
+                while i < u.count && !starts(end, at: i) { i += 1 }
+                i = min(u.count, i + end.utf8CodeUnitCount)
+            }
+            var i = start
+            while i < u.count {
+                guard u[i] == 0x3C else { i += 1; continue }
+                if starts("<!--", at: i) {
+                    skip(&i, past: "-->")
+                } else if starts("<![CDATA[", at: i) {
+                    skip(&i, past: "]]>")
+                } else if starts("<?", at: i) {
+                    let declaration = i == start && starts("<?xml", at: i) && i + 5 < u.count
+                        && [0x20, 0x09, 0x0A, 0x0D].contains(u[i + 5])
+                    if !declaration { return 1 + u[0..<i].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+                    skip(&i, past: "?>")
+                } else {
+                    i += 1
+                }
+            }
+            return nil
         }
     }
 
