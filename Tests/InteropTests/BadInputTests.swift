@@ -94,6 +94,14 @@ import ZIPFoundation
         #expect(refusal { _ = try QDCReader.read(Data(quoted.utf8), file: "ok.qdc") } == nil)
     }
 
+    /// Found by fuzzing: a year of nineteen digits overflowed while its
+    /// digits were read; such a date is simply not a date.
+    @Test func absurdYearsAreNotDates() {
+        #expect(REFIDateTime.parse("2024-05-01T10:00:00Z") != nil)
+        #expect(REFIDateTime.parse("9999999999999999999-01-01T00:00:00Z") == nil)
+        #expect(REFIDateTime.parse("1234567890-01-01T00:00:00Z") == nil)
+    }
+
     @Test func xmlThatIsNotREFI() {
         let error = refusal { _ = try read("<?xml version=\"1.0\"?>\n<html><body/></html>") }
         #expect(error?.code == "not_refi")

@@ -43,7 +43,9 @@ public enum REFIDateTime {
         if i < u.count, u[i] == UInt8(ascii: "-") { negativeYear = true; i += 1 }
         var yearDigits = 0
         while i + yearDigits < u.count, u[i + yearDigits] >= 48, u[i + yearDigits] <= 57 { yearDigits += 1 }
-        guard yearDigits >= 4, let yy = digits(yearDigits), expect("-"), let mo = digits(2), expect("-"),
+        // More than nine digits of year is no date a tool wrote, and nineteen
+        // would overflow `Int` while reading them (found by fuzz-qdc).
+        guard yearDigits >= 4, yearDigits <= 9, let yy = digits(yearDigits), expect("-"), let mo = digits(2), expect("-"),
               let dd = digits(2), expect("T"), let hh = digits(2), expect(":"), let mi = digits(2), expect(":"),
               let ss = digits(2)
         else { return nil }
