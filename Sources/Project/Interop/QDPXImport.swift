@@ -137,8 +137,7 @@ extension Replica {
             let after = try staged.view.catalog()
             let existing = Set(try staged.view.codings(catalog: after).map { "\($0.author) \($0.document) \($0.code) \($0.start) \($0.end)" })
             var codingID: [REFIGUID: String] = [:]
-            var byAuthor: [String: (key: SigningKey, actions: [Action], guids: [REFIGUID])] = [:]
-            var authorOrder: [String] = []
+            var codings = SignerBatches<REFIGUID>()
             for source in project.sources {
                 guard let document = documentID[source.guid] else { continue }
                 for selection in source.selections {
@@ -153,19 +152,14 @@ extension Replica {
                             summary.matchedCodings += 1
                             continue
                         }
-                        if byAuthor[signer.publicHex] == nil { authorOrder.append(signer.publicHex); byAuthor[signer.publicHex] = (signer, [], []) }
-                        byAuthor[signer.publicHex]!.actions.append(Action(.segmentCoded(SegmentCoded(
+                        codings.add(Action(.segmentCoded(SegmentCoded(
                             document: EventID(hex: document)!, code: EventID(hex: effective)!,
-                            start: Int64(selection.start), end: Int64(selection.end)))))
-                        byAuthor[signer.publicHex]!.guids.append(coding.guid)
+                            start: Int64(selection.start), end: Int64(selection.end)))), by: signer, tag: coding.guid)
                     }
                 }
             }
-            for author in authorOrder {
-                let batch = byAuthor[author]!
-                for (event, guid) in zip(try staged.append(batch.actions, by: batch.key), batch.guids) { codingID[guid] = event.id }
-                summary.codings += batch.actions.count
-            }
+            for (event, guid) in try codings.append(in: staged) { codingID[guid] = event.id }
+            summary.codings = codings.count
 
             // Done marks: "done by NAME" sets, for the coders this import knows by that name.
             let progress = try staged.view.progress()
@@ -181,9 +175,12 @@ extension Replica {
             }
 
             // Notes: a memo on what the note's first target names, by its coder or the lead.
-            var memos = Set(try staged.view.memos().map { "\($0.text)\u{1F}\($0.document ?? "")\u{1F}\($0.code ?? "")\u{1F}\($0.coding ?? "")" })
-            var memoBatches: [String: (key: SigningKey, actions: [Action])] = [:]
-            var memoOrder: [String] = []
+            // A memo already here (same text on the same things) is not written again.
+            func seen(_ text: String, _ document: String?, _ code: String?, _ coding: String?) -> [String] {
+                [text, document ?? "", code ?? "", coding ?? ""]
+            }
+            var memos = Set(try staged.view.memos().map { seen($0.text, $0.document, $0.code, $0.coding) })
+            var memoBatches = SignerBatches<Void>()
             for note in project.notes where !note.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 var memo = MemoAdded(text: note.text)
                 for target in note.targets {
@@ -198,17 +195,11 @@ extension Replica {
                     }
                     if memo.coding != nil || memo.code != nil || memo.document != nil { break }
                 }
-                let seen = "\(memo.text)\u{1F}\(memo.document?.hex ?? "")\u{1F}\(memo.code?.hex ?? "")\u{1F}\(memo.coding?.hex ?? "")"
-                guard memos.insert(seen).inserted else { continue }
-                let signer = note.creatingUser.flatMap { coderKey[$0] } ?? key
-                if memoBatches[signer.publicHex] == nil { memoOrder.append(signer.publicHex); memoBatches[signer.publicHex] = (signer, []) }
-                memoBatches[signer.publicHex]!.actions.append(Action(.memoAdded(memo)))
+                guard memos.insert(seen(memo.text, memo.document?.hex, memo.code?.hex, memo.coding?.hex)).inserted else { continue }
+                memoBatches.add(Action(.memoAdded(memo)), by: note.creatingUser.flatMap { coderKey[$0] } ?? key, tag: ())
             }
-            for author in memoOrder {
-                let batch = memoBatches[author]!
-                try staged.append(batch.actions, by: batch.key)
-                summary.memos += batch.actions.count
-            }
+            _ = try memoBatches.append(in: staged)
+            summary.memos = memoBatches.count
             // Last, inside the transaction: a key whose member is committed is never lost.
             for (name, newKey) in newKeys { try keyring.store(newKey, as: name) }
             return summary
@@ -224,5 +215,32 @@ extension Replica {
             CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) ? $0 : "-"
         })).trimmingCharacters(in: CharacterSet(charactersIn: "-."))
         return Keyring.isValidName(cleaned) ? cleaned : "refi-" + guid.value.prefix(8).lowercased()
+    }
+}
+
+/// Actions grouped by the key that signs them, each signer's in the order
+/// they were added and the signers in the order they first appeared: one
+/// stage per signer, so every signer's events form one run of its chain.
+/// `Tag` follows each action to its event (a coding's REFI GUID).
+struct SignerBatches<Tag> {
+    private var order: [String] = []
+    private var batches: [String: (key: SigningKey, actions: [Action], tags: [Tag])] = [:]
+    private(set) var count = 0
+
+    mutating func add(_ action: Action, by key: SigningKey, tag: Tag) {
+        if batches[key.publicHex] == nil { order.append(key.publicHex); batches[key.publicHex] = (key, [], []) }
+        batches[key.publicHex]!.actions.append(action)
+        batches[key.publicHex]!.tags.append(tag)
+        count += 1
+    }
+
+    /// Appends each signer's batch; every event with its action's tag.
+    func append(in staged: StagedAppend) throws -> [(Event, Tag)] {
+        var out: [(Event, Tag)] = []
+        for signer in order {
+            let batch = batches[signer]!
+            out += zip(try staged.append(batch.actions, by: batch.key), batch.tags).map { ($0, $1) }
+        }
+        return out
     }
 }

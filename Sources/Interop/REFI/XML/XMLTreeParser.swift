@@ -5,9 +5,8 @@ import FoundationXML
 
 /// Parses XML bytes into an `XMLTree` with Foundation's `XMLParser` (libxml2).
 ///
-/// Documents with a DTD are refused before parsing: REFI-QDA files never have
-/// one, and refusing them rules out entity expansion attacks ("billion laughs")
-/// and external entities, which `XMLParser` on Linux does not let a delegate veto.
+/// Bytes that would crash or mislead `XMLParser` are refused before parsing
+/// (`firstInvalidUTF8`, `forbiddenMarkup`): REFI-QDA files never have them.
 enum XMLTreeParser {
     static let xsiNamespace = "http://www.w3.org/2001/XMLSchema-instance"
 
@@ -17,11 +16,8 @@ enum XMLTreeParser {
         if let offset = firstInvalidUTF8(data) {
             throw .badXML("\(file) byte \(offset): REFI-QDA XML is UTF-8, and this is not")
         }
-        if let line = processingInstructionLine(data) {
-            throw .badXML("\(file) line \(line): a processing instruction (<?…?>) is not allowed in REFI-QDA XML")
-        }
-        if let line = doctypeLine(data) {
-            throw .badXML("\(file) line \(line): a DOCTYPE is not allowed in REFI-QDA XML")
+        if let (markup, line) = forbiddenMarkup(data) {
+            throw .badXML("\(file) line \(line): \(markup.rawValue) is not allowed in REFI-QDA XML")
         }
         let builder = TreeBuilder()
         let parser = XMLParser(data: data)
@@ -54,14 +50,22 @@ enum XMLTreeParser {
         }
     }
 
-    /// The line of a processing instruction other than the leading XML
-    /// declaration, if any, skipping comments and CDATA sections. REFI-QDA
-    /// files have none, and FoundationXML dereferences a null pointer on
-    /// one without data (`<?name?>`, found by fuzz-qdc), so none reaches it.
-    /// Hand-written for the same reason as `doctypeLine`: the parser cannot
-    /// be asked to refuse them.
-    static func processingInstructionLine(_ data: Data) -> Int? {
-        data.withUnsafeBytes { (u: UnsafeRawBufferPointer) -> Int? in
+    /// Markup that REFI-QDA files never contain and that must not reach the parser.
+    enum ForbiddenMarkup: String {
+        /// Entity declarations ("billion laughs") and external entities,
+        /// which `XMLParser` on Linux does not let a delegate veto.
+        case doctype = "a DOCTYPE"
+        /// Past the leading XML declaration. FoundationXML dereferences a
+        /// null pointer on one without data (`<?name?>`, found by fuzz-qdc).
+        case processingInstruction = "a processing instruction (<?…?>)"
+    }
+
+    /// The first DOCTYPE or processing instruction (other than the leading
+    /// XML declaration) and its line, in one pass that skips comments and
+    /// CDATA sections, where `<!` and `<?` are text. Hand-written: the parser
+    /// cannot be asked to refuse either.
+    static func forbiddenMarkup(_ data: Data) -> (ForbiddenMarkup, line: Int)? {
+        data.withUnsafeBytes { (u: UnsafeRawBufferPointer) -> (ForbiddenMarkup, line: Int)? in
             let start = u.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             func starts(_ s: StaticString, at k: Int) -> Bool {
                 let n = s.utf8CodeUnitCount
@@ -72,6 +76,7 @@ enum XMLTreeParser {
                 while i < u.count && !starts(end, at: i) { i += 1 }
                 i = min(u.count, i + end.utf8CodeUnitCount)
             }
+            func line(_ i: Int) -> Int { 1 + u[0..<i].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             var i = start
             while i < u.count {
                 guard u[i] == 0x3C else { i += 1; continue }
@@ -79,44 +84,15 @@ enum XMLTreeParser {
                     skip(&i, past: "-->")
                 } else if starts("<![CDATA[", at: i) {
                     skip(&i, past: "]]>")
+                } else if starts("<!DOCTYPE", at: i) {
+                    return (.doctype, line(i))
                 } else if starts("<?", at: i) {
                     let declaration = i == start && starts("<?xml", at: i) && i + 5 < u.count
                         && [0x20, 0x09, 0x0A, 0x0D].contains(u[i + 5])
-                    if !declaration { return 1 + u[0..<i].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+                    if !declaration { return (.processingInstruction, line(i)) }
                     skip(&i, past: "?>")
                 } else {
                     i += 1
-                }
-            }
-            return nil
-        }
-    }
-
-    /// The line of a `<!DOCTYPE` in the prolog, if any. Hand-written: only the
-    /// prolog (declaration, comments, processing instructions) is skipped over.
-    static func doctypeLine(_ data: Data) -> Int? {
-        data.withUnsafeBytes { (u: UnsafeRawBufferPointer) -> Int? in
-            var i = u.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            func starts(_ s: String, at k: Int) -> Bool {
-                let b = Array(s.utf8)
-                return k + b.count <= u.count && u[k..<(k + b.count)].elementsEqual(b)
-            }
-            func skip(past end: String) {
-                while i < u.count && !starts(end, at: i) { i += 1 }
-                i = min(u.count, i + end.utf8.count)
-            }
-            while i < u.count {
-                let c = u[i]
-                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
-                    i += 1
-                } else if starts("<?", at: i) {
-                    skip(past: "?>")
-                } else if starts("<!--", at: i) {
-                    skip(past: "-->")
-                } else if starts("<!DOCTYPE", at: i) {
-                    return 1 + u[0..<i].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                } else {
-                    return nil
                 }
             }
             return nil
