@@ -10,9 +10,13 @@ build: deps
 demo: deps
 	swift run accord demo
 
+# The sync suites run first, on their own: the CLI suites wait on accord
+# processes from the cooperative threads, and on a two-core machine the
+# servers of the sync suites then had no thread to answer on.
 test: deps
 	swift build --build-tests
-	swift test --skip-build
+	swift test --skip-build --filter '^SyncTests\.'
+	swift test --skip-build --skip '^SyncTests\.'
 
 release: deps
 	swift build -c release

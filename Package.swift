@@ -38,6 +38,7 @@ let package = Package(
             ]
         ),
         .target(name: "Agreement"),
+        .target(name: "MallocArenas"),
         .target(name: "Project", dependencies: ["Store", "Agreement", "Interop", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Interop",
@@ -67,6 +68,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
+                "MallocArenas",
                 "Store",
                 "Project",
                 "Sync",

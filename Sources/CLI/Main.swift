@@ -7,6 +7,7 @@ import Foundation
 @main
 enum Main {
     static func main() async {
+        MemoryArenas.cap()
         let args = GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try Accord.parseAsRoot(args)

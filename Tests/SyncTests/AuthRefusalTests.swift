@@ -157,6 +157,26 @@ import Project
         }
     }
 
+    /// Another store with the same key (a second clone; the clock file is
+    /// per store) already sent this very body at this second and the next
+    /// two: the client is refused as a replay three times and stamps each
+    /// try a second later, until a signature is new.
+    @Test func aClientSignsAgainPastRequestsItDidNotMake() async throws {
+        let p = try TestProject()
+        try await withServer(p.store) { server in
+            let request = SyncRequest(project: p.project, have: [:], maxBytes: 4242)
+            let now = Int64(Date().timeIntervalSince1970)
+            for ts in now...now + 2 {
+                let other = try await RawHTTP.signed(server.url, "POST", SyncWire.syncPath, body: request.body, key: p.alice,
+                                                     timestamp: ts, replica: server.replica)
+                #expect(other.status == 200, "\(other)")
+            }
+            let client = SyncClient(base: server.url, key: p.alice, replica: server.replica)
+            let answer = try await client.sync(request)
+            #expect(answer.events.count > 0)
+        }
+    }
+
     /// A timestamp inside the window is accepted either way; the path signed
     /// is the path without its query string (events/README.md §14).
     @Test func theWindowAndThePathAreAsSpecified() async throws {

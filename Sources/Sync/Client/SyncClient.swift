@@ -68,6 +68,9 @@ public struct SyncClient: Sendable {
         private static let lock = NSLock()
         nonisolated(unsafe) private static var recent: [String: Int64] = [:]
         private let file: URL?
+        /// How many seconds later a refused request is stamped again, each
+        /// a second after the last: well inside the five-minute window.
+        static let replayRetries = 5
 
         init(file: URL?) { self.file = file }
 
@@ -170,17 +173,18 @@ public struct SyncClient: Sendable {
     func signed(_ method: String, _ path: String, body: [UInt8]) async throws(AccordError) -> [UInt8] {
         if replicaID.value == nil { _ = try await info() }
         var waits = 0
-        var replayRetried = false
+        var replays = 0
         var replicaRechecked = false
         while true {
             let answer = try await exchange(method, path, body: body, signed: true)
             if answer.status == 200 { return answer.body }
             let error = refusal(answer, method, path)
-            if error.code == "replayed_request", !replayRetried {
-                // The same bytes were signed within the same second (a retried
-                // push): wait for a new timestamp, which makes a new signature.
-                replayRetried = true
-                try? await Task.sleep(nanoseconds: 1_100_000_000)
+            if error.code == "replayed_request", replays < RequestClock.replayRetries {
+                // The same key signed the same bytes at that second from
+                // another store (a second clone with one key; the clock
+                // file is per store): the clock stamps the next try a
+                // second later, which makes a new signature.
+                replays += 1
             } else if error.code == "busy" || error.code == "too_many_requests", waits < 8 {
                 waits += 1
                 let seconds = Double(max(1, min(answer.retryAfter ?? 1, 10))) * Double.random(in: 0.5...1.5)
