@@ -18,6 +18,9 @@ public final class Store: Sendable {
 
     public static let directoryName = ".accord"
 
+    /// How long a connection waits for another process's write lock.
+    static let busyTimeout: TimeInterval = 30
+
     /// The SQLite file, for tools that inspect a store with their own
     /// connection (tests, benchmarks); accord itself reads it only through
     /// this type.
@@ -32,7 +35,7 @@ public final class Store: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var config = Configuration()
-            config.busyMode = .timeout(30)
+            config.busyMode = .timeout(Store.busyTimeout)
             // Imports and clones write large transactions: a 32 MiB page
             // cache keeps them from spilling to the WAL and reading it back.
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }

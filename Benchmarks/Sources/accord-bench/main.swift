@@ -20,6 +20,7 @@ let benchmarks: [(String, (Options) throws -> Void)] = [
     ("clone", CloneBench.run),
     ("sync-wire", SyncWireBench.run),
     ("load", LoadBench.run),
+    ("reads", ReadsBench.run),
 ]
 
 #if DEBUG

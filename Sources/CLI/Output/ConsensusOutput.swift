@@ -8,8 +8,8 @@ import Store
 enum ConsensusOutput {
     static func print(_ listing: ConsensusListing, json: Bool) throws {
         let catalog = listing.catalog
-        func title(_ d: DecisionRow) -> String { catalog.document(id: d.document)?.title ?? d.document }
-        func path(_ c: String) -> String { catalog.code(id: c)?.path ?? c }
+        func title(_ d: DecisionRow) -> String { catalog.title(ofDocument: d.document) }
+        func path(_ c: String) -> String { catalog.path(ofCode: c) }
         if json {
             var rows: [JSONValue] = []
             for e in listing.entries {

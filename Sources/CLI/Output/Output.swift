@@ -32,7 +32,22 @@ enum Output {
     }
 
     static func json(_ value: JSONValue) {
-        write(CanonicalJSON.string(value))
+        json(bytes: CanonicalJSON.encode(value))
+    }
+
+    /// JSON already encoded (canonically, by the caller).
+    static func json(bytes: [UInt8]) {
+        var bytes = bytes
+        if let capture {
+            capture.append(String(decoding: bytes, as: UTF8.self) + "\n")
+            return
+        }
+        // The bytes as they are (a listing of 100k codings is tens of
+        // megabytes, not worth checking again as a `String`), after what
+        // `print` has buffered, so the order of lines holds.
+        bytes.append(UInt8(ascii: "\n"))
+        fflush(nil)
+        try? FileHandle.standardOutput.write(contentsOf: bytes)
     }
 
     /// A line that is JSON already (an event's stored bytes), as it is.

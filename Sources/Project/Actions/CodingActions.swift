@@ -21,7 +21,7 @@ extension Replica {
         let target = try catalog.code(named: code)
         if target.retired { throw AccordError.retiredCode("code `\(target.path)` is retired") }
         if let into = target.mergedInto {
-            throw AccordError.retiredCode("code `\(target.path)` was merged into `\(catalog.code(id: into)?.path ?? into)`; apply that")
+            throw AccordError.retiredCode("code `\(target.path)` was merged into `\(catalog.path(ofCode: into))`; apply that")
         }
         // A policy of this use case, not an admission rule: a received coding
         // of a code that groups others is admitted (events/README, `code.defined`).

@@ -119,7 +119,7 @@ extension Replica {
             let current = catalog.effectiveCode(coding.code)
             return BlameReport(
                 catalog: catalog, coding: coding, document: document, text: String(text),
-                codeThen: try path(coding.code, at: coding.time), codeNow: catalog.code(id: current)?.path ?? current,
+                codeThen: try path(coding.code, at: coding.time), codeNow: catalog.path(ofCode: current),
                 currentCode: current, currentCodeRetired: catalog.code(id: current)?.retired ?? false,
                 codeHistory: steps, withdrawal: withdrawal, memos: memos, adjudications: adjudications)
         }

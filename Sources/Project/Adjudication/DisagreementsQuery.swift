@@ -69,7 +69,7 @@ extension Replica {
                 let covering = (standing[rating.document] ?? []).filter { $0.start <= rating.start && rating.end <= $0.end }
                 if query.undecided, !covering.isEmpty { continue }
                 let consensus = covering.isEmpty ? nil : Set(covering.flatMap { $0.codes.map(catalog.effectiveCode) })
-                    .map { catalog.code(id: $0)?.path ?? $0 }.sorted()
+                    .map { catalog.path(ofCode: $0) }.sorted()
                 if texts[document.id] == nil {
                     texts[document.id] = Array((comparison.input.documents.first { $0.id == document.id }?.text ?? "").unicodeScalars)
                 }
@@ -81,7 +81,7 @@ extension Replica {
                     name: UnitName.format(document: document, start: rating.start, end: rating.end, catalog: catalog),
                     document: document, start: rating.start, end: rating.end, text: String(text),
                     codes: comparison.input.coders.map { coder in
-                        (coder, (rating.codes[coder] ?? []).map { catalog.code(id: $0)?.path ?? $0 }.sorted())
+                        (coder, (rating.codes[coder] ?? []).map { catalog.path(ofCode: $0) }.sorted())
                     },
                     consensus: consensus))
             }

@@ -54,7 +54,7 @@ extension Replica {
                 let code = try catalog.code(named: codeName)
                 if code.retired { throw AccordError.retiredCode("code `\(code.path)` is retired; a consensus names live codes") }
                 if let into = code.mergedInto {
-                    throw AccordError.retiredCode("code `\(code.path)` was merged into `\(catalog.code(id: into)?.path ?? into)`; name that")
+                    throw AccordError.retiredCode("code `\(code.path)` was merged into `\(catalog.path(ofCode: into))`; name that")
                 }
                 codes.insert(code.id)
             }

@@ -25,8 +25,8 @@ extension Replica {
             var text = String.UnicodeScalarView()
             text.append(contentsOf: span)
             return TidyCodingRow(
-                coder: catalog.coderName(coding), document: catalog.document(id: coding.document)?.title ?? coding.document,
-                start: coding.start, end: coding.end, code: catalog.code(id: coding.code)?.path ?? coding.code,
+                coder: catalog.coderName(coding), document: catalog.title(ofDocument: coding.document),
+                start: coding.start, end: coding.end, code: catalog.path(ofCode: coding.code),
                 text: String(text), time: Date(timeIntervalSince1970: Double(coding.time) / 1_000_000), coding: coding.id)
         }
         try ExportFile.write(to: destination) { handle in

@@ -38,7 +38,9 @@ extension Replica {
             let codes = try query.code.map { (c) throws(AccordError) in Set([catalog.effectiveCode(try catalog.code(named: c).id)]) }
             let all = try view.codings(catalog: catalog, document: documentID, authors: authors, codes: codes)
             let blind = BlindCoding(reader: reader, catalog: catalog, progress: try view.progress(), reveal: query.reveal)
-            let visible = all.filter(blind.isVisible)
+            // Most listings hide nothing (a lead's, or a coder's own codings):
+            // then the rows are not copied into a second array.
+            let visible = all.allSatisfy(blind.isVisible) ? all : all.filter(blind.isVisible)
             return CodingsListing(catalog: catalog, codings: visible, hidden: all.count - visible.count,
                                   note: blind.hiddenNote(all.count - visible.count))
         }

@@ -98,6 +98,19 @@ enum Schema {
                 try db.execute(sql: "ALTER TABLE codes ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
             }
         }
+        migrator.registerMigration("v5-status-cache") { db in
+            // `status` reports `state_digest`, a hash over every projection
+            // row, and counts of events and codings: kept here for the log
+            // head they were computed at (`StatusCache`), so a read does not
+            // pass over whole tables of an unchanged store.
+            try db.execute(sql: """
+                CREATE TABLE status_cache (
+                    head INTEGER NOT NULL, refolds TEXT NOT NULL, digest TEXT NOT NULL,
+                    events INTEGER NOT NULL, codings INTEGER NOT NULL,
+                    PRIMARY KEY (head, refolds)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
     }
 

@@ -10,6 +10,7 @@ enum Refold {
     @discardableResult
     static func run(_ db: Database, progress: ((Int, Int) -> Void)? = nil) throws -> Int {
         try Schema.dropProjectionTables(db)
+        try StatusCache.forget(db)
         try Schema.createProjectionTables(db)
         let authority = try Authority(db: db)
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0

@@ -43,18 +43,23 @@ public struct Catalog: Sendable {
     }
 
     public var projectName: String
-    public var members: [Member]
-    public var codes: [Code]
-    public var documents: [Document]
+    // Read-only outside, so the indexes below stay true: read commands look
+    // a member, code and document up once per row they print.
+    public private(set) var members: [Member]
+    public private(set) var codes: [Code]
+    public private(set) var documents: [Document]
     var memberByKey: [String: Int]
+    var memberByID: [String: Int]
     var formerKeyOwner: [String: Int]
     var codeByID: [String: Int]
+    var documentByID: [String: Int]
 
     init(_ db: Database) throws {
         let genesis = try EventLog.project(db)
         projectName = try genesis.flatMap { try Register.value(db, thing: $0, field: "project_name")?.stringValue } ?? ""
         members = []
         memberByKey = [:]
+        documentByID = [:]
         // Voided events have no effect (events/README §12.3): a member, code or
         // document they created does not exist, a retirement or merge they
         // made did not happen.
@@ -73,7 +78,8 @@ public struct Catalog: Sendable {
         // Keys a member used before a replacement still name them in history
         // (who made an old coding), never as a current member.
         formerKeyOwner = [:]
-        let index = Dictionary(members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        memberByID = Dictionary(members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = memberByID
         for row in try Row.fetchAll(db, sql: """
             SELECT e.thing, k.value FROM edits e, json_each(e.value) k
             WHERE e.field = 'keys' AND e.edit_id NOT IN (SELECT id FROM voided) ORDER BY e.time, e.edit_id
@@ -100,6 +106,7 @@ public struct Catalog: Sendable {
             return Document(id: row[0], title: row[1], sha256: row[2], length: row[3],
                             meta: metaJSON.compactMapValues(\.stringValue), retired: retired.contains(row[0]), time: row[5])
         }
+        documentByID = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The code's path from the root, names joined by `/`.
@@ -124,11 +131,11 @@ public struct Catalog: Sendable {
 
     /// The name of the member who made a coding.
     public func coderName(_ coding: CodingRow) -> String {
-        coding.member.flatMap { id in members.first { $0.id == id }?.name } ?? name(ofKey: coding.author)
+        coding.member.flatMap { id in memberByID[id].map { members[$0].name } } ?? name(ofKey: coding.author)
     }
 
     /// A member's name by member id, or a short id when unknown.
-    public func name(ofMember id: String) -> String { members.first { $0.id == id }?.name ?? String(id.prefix(12)) }
+    public func name(ofMember id: String) -> String { memberByID[id].map { members[$0].name } ?? String(id.prefix(12)) }
 
     public func member(named name: String) -> Member? {
         members.first { $0.name == name && !$0.removed } ?? members.first { $0.name == name || $0.id == name }
@@ -155,15 +162,22 @@ public struct Catalog: Sendable {
     public func effectiveCode(_ id: String) -> String {
         var current = id
         var seen = Set<String>()
-        while let next = code(id: current)?.mergedInto, seen.insert(current).inserted { current = next }
+        while let next = codeByID[current].flatMap({ codes[$0].mergedInto }), seen.insert(current).inserted { current = next }
         return current
     }
 
-    public func document(id: String) -> Document? { documents.first { $0.id == id } }
+    public func document(id: String) -> Document? { documentByID[id].map { documents[$0] } }
+
+    /// A document's title, or its id when unknown: for a listing's rows,
+    /// without copying the whole `Document` for each.
+    public func title(ofDocument id: String) -> String { documentByID[id].map { documents[$0].title } ?? id }
+
+    /// A code's path, or its id when unknown: for a listing's rows.
+    public func path(ofCode id: String) -> String { codeByID[id].map { codes[$0].path } ?? id }
 
     /// A document by title or id (or a unique id prefix of 8+ digits).
     public func document(named name: String) throws(AccordError) -> Document {
-        if let exact = documents.first(where: { $0.id == name }) { return exact }
+        if let exact = document(id: name) { return exact }
         let titled = documents.filter { $0.title == name }
         if let live = unique(titled.filter { !$0.retired }) ?? unique(titled) { return live }
         if titled.count > 1 {

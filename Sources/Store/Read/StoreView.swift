@@ -57,7 +57,7 @@ public struct StoreView {
 
     /// How many codings are current.
     public func currentCodingCount() throws(AccordError) -> Int {
-        try run { try Int.fetchOne(db, sql: "SELECT count(*) FROM codings WHERE uncoded_by IS NULL AND id NOT IN (SELECT id FROM voided)") ?? 0 }
+        try run { try CodingRow.currentCount(db) }
     }
 
     /// The digest of the projection state (DESIGN §4).

@@ -9,7 +9,7 @@ struct Options {
     var flags: Set<String> = []
 
     static let usage = """
-        usage: accord-bench (all|append|rebuild|apply-cold|agreement|trend|adjudication|clone|sync-wire|load) [--quick] [options]
+        usage: accord-bench (all|append|rebuild|apply-cold|agreement|trend|adjudication|clone|sync-wire|load|reads) [--quick] [options]
 
           all            every benchmark in turn (with --quick: small sizes, a few minutes)
           append         --codings N (200000)          import N codings vs Ed25519 signing and a raw GRDB insert
@@ -31,6 +31,9 @@ struct Options {
           load           --coders C (50) --seconds S (60)
                                                        C coders coding and syncing against `accord serve` for S s:
                                                        sync latency p50/p99, nothing lost or twice, digests equal
+          reads          --events N (300000) --runs R (5)
+                                                       status vs code list, codings --json rows/s, --at vs now,
+                                                       store size vs the log's canonical bytes (cold processes)
 
         common:
           --quick          small sizes for a smoke run

@@ -29,7 +29,7 @@ struct CodeList: ParsableCommand, TakesGlobalOptions {
                 if c.exclusive { line += "  [exclusive]" }
                 if !c.codable { line += "  [not codable]" }
                 if c.retired { line += "  (retired)" }
-                if let into = c.mergedInto { line += "  (merged into \(catalog.code(id: into)?.path ?? into))" }
+                if let into = c.mergedInto { line += "  (merged into \(catalog.path(ofCode: into)))" }
                 if !c.description.isEmpty { line += "  — \(c.description)" }
                 Output.line(line)
                 walk(c.id, depth + 1)

@@ -29,12 +29,11 @@ struct Codings: ParsableCommand, TakesGlobalOptions {
         let listing = try Replica(store: store).codings(query, reader: try global.readerKey(in: store))
         let (catalog, visible) = (listing.catalog, listing.codings)
         if read.json {
-            Output.json(.object(["codings": .array(visible.map { CodingsJSON.row($0, catalog: catalog) }),
-                                 "hidden": .int(Int64(listing.hidden))]))
+            Output.json(bytes: CodingsJSON.listing(visible, hidden: listing.hidden, catalog: catalog))
         } else {
             Output.table(["CODING", "CODER", "DOCUMENT", "SPAN", "CODE", "TIME"], visible.map {
-                [Output.short($0.id), catalog.coderName($0), catalog.document(id: $0.document)?.title ?? $0.document,
-                 "\($0.start):\($0.end)", catalog.code(id: $0.code)?.path ?? $0.code, ISOTime.format($0.time)]
+                [Output.short($0.id), catalog.coderName($0), catalog.title(ofDocument: $0.document),
+                 "\($0.start):\($0.end)", catalog.path(ofCode: $0.code), ISOTime.format($0.time)]
             })
         }
         if let note = listing.note { Output.note(note) }

@@ -35,7 +35,7 @@ struct DocShow: ParsableCommand, TakesGlobalOptions {
         Output.lines(of: text)
         Output.line()
         Output.table(["SPAN", "CODE", "CODER", "TEXT"], visible.map {
-            ["\($0.start):\($0.end)", catalog.code(id: $0.code)?.path ?? $0.code, catalog.coderName($0), quote($0)]
+            ["\($0.start):\($0.end)", catalog.path(ofCode: $0.code), catalog.coderName($0), quote($0)]
         })
         if let note = shown.note { Output.note(note) }
     }

@@ -18,7 +18,7 @@ struct Blame: ParsableCommand, TakesGlobalOptions {
             ["kind": .string(s.kind), "event": .string(s.event), "by": .string(s.author), "time": .string(ISOTime.format(s.time)),
              "detail": .string(s.detail)]
         }
-        func paths(_ codes: [String]) -> [String] { codes.map { catalog.code(id: $0)?.path ?? $0 } }
+        func paths(_ codes: [String]) -> [String] { codes.map { catalog.path(ofCode: $0) } }
         if json {
             Output.json([
                 "coding": .string(c.id), "coder": .string(catalog.name(ofKey: c.author)), "author": .string(c.author),

@@ -23,7 +23,7 @@ struct Conflicts: ParsableCommand, TakesGlobalOptions {
         let catalog = try store.catalog(at: moment)
         func describe(_ c: Conflict) -> String {
             switch c.kind {
-            case .codebook: return catalog.code(id: c.thing)?.path ?? c.thing
+            case .codebook: return catalog.path(ofCode: c.thing)
             case .member: return catalog.members.first { $0.id == c.thing }?.name ?? c.thing
             case .adjudication:
                 // The unit as `resolve` takes it: DOCUMENT:START-END.

@@ -19,8 +19,8 @@ struct MemoList: ParsableCommand, TakesGlobalOptions {
         let catalog = listing.catalog
         func about(_ e: MemoEntry) -> String {
             if let coding = e.memo.coding { return "coding \(Output.short(coding))" }
-            if let code = e.memo.code { return "code \(catalog.code(id: code)?.path ?? code)" }
-            if let doc = e.memo.document { return "document \(catalog.document(id: doc)?.title ?? doc)" }
+            if let code = e.memo.code { return "code \(catalog.path(ofCode: code))" }
+            if let doc = e.memo.document { return "document \(catalog.title(ofDocument: doc))" }
             return "project"
         }
         if read.json {
@@ -28,9 +28,9 @@ struct MemoList: ParsableCommand, TakesGlobalOptions {
                 let m = e.memo
                 return ["id": .string(m.id), "author": .string(catalog.name(ofKey: m.author)), "time": .string(ISOTime.format(m.time)),
                         "text": .string(m.text),
-                        "document": e.document.map { .string(catalog.document(id: $0)?.title ?? $0) } ?? .null,
+                        "document": e.document.map { .string(catalog.title(ofDocument: $0)) } ?? .null,
                         "document_id": e.document.map { .string($0) } ?? .null,
-                        "code": m.code.map { .string(catalog.code(id: $0)?.path ?? $0) } ?? .null,
+                        "code": m.code.map { .string(catalog.path(ofCode: $0)) } ?? .null,
                         "code_id": m.code.map { .string($0) } ?? .null,
                         "coding": m.coding.map { .string($0) } ?? .null]
             }), "hidden": .int(Int64(listing.hidden))]))
