@@ -6,8 +6,8 @@ enum CodingsJSON {
     static let shape = CanonicalObjectShape(names)
 
     /// The values of `names`, in that order.
-    static func values(_ c: CodingRow, catalog: Catalog) -> [JSONValue] {
-        [.string(c.id), .string(catalog.coderName(c)), .string(catalog.title(ofDocument: c.document)),
+    static func values(_ c: CodingRow, title: String? = nil, catalog: Catalog) -> [JSONValue] {
+        [.string(c.id), .string(catalog.coderName(c)), .string(title ?? catalog.title(ofDocument: c.document)),
          .string(c.document), .int(Int64(c.start)), .int(Int64(c.end)),
          .string(catalog.path(ofCode: c.code)), .string(c.code), .string(ISOTime.format(c.time))]
     }
@@ -22,9 +22,12 @@ enum CodingsJSON {
         var out: [UInt8] = []
         out.reserveCapacity(codings.count * 400 + 64)
         out.append(contentsOf: Array(#"{"codings":["#.utf8))
+        // Rows come in document order: the title is looked up once per run.
+        var title = (document: "", title: "")
         for (n, c) in codings.enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")) }
-            shape.write(values(c, catalog: catalog), into: &out)
+            if c.document != title.document { title = (c.document, catalog.title(ofDocument: c.document)) }
+            shape.write(values(c, title: title.title, catalog: catalog), into: &out)
         }
         out.append(contentsOf: Array(#"],"hidden":"#.utf8))
         CanonicalJSON.write(.int(Int64(hidden)), into: &out)
