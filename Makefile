@@ -21,5 +21,8 @@ test: deps
 release: deps
 	swift build -c release
 
+# Benchmarks/ depends on this package by path: SwiftPM keeps its build plan
+# while no manifest changes, and would miss a source file added here since.
 bench: deps
+	rm -f Benchmarks/.build/*/release/description.json
 	cd Benchmarks && swift build -c release && swift build -c release --product accord && .build/release/accord-bench all

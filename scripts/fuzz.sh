@@ -32,6 +32,11 @@ cd "$fuzz"
 # targets (libFuzzer brings main) do not define: compile with SwiftPM, then link
 # each target from SwiftPM's own object list without that alias.
 release="$fuzz/.build/x86_64-unknown-linux-gnu/release"
+# SwiftPM reuses its build plan while no manifest changed, so a source file
+# added to the main package since the last build here would be left out
+# (the build then fails on a missing symbol, or links the old objects).
+# Dropping the plan costs a second; the objects stay.
+rm -f "$release/description.json"
 for target in "${targets[@]}"; do
     swift build -c release -Xswiftc -sanitize=fuzzer,address --product "$target" >&2 || true
     swiftc -L "$release" -o "$release/$target" -module-name "${target//-/_}" -emit-executable \

@@ -6,6 +6,9 @@
 #   scripts/load-test.sh --coders 10 --seconds 10
 set -euo pipefail
 cd "$(dirname "$0")/../Benchmarks"
+# SwiftPM keeps its build plan while no manifest changes, and would miss a
+# source file added to the main package since the last build here.
+rm -f .build/*/release/description.json
 swift build -c release --product accord-bench
 swift build -c release --product accord
 exec .build/release/accord-bench load "$@"

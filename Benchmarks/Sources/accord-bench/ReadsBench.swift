@@ -10,6 +10,7 @@ import Store
 /// - `codings --json` of one coder's codings, as rows per second of the whole
 ///   command;
 /// - `codings --json --at MIDDLE` beside the same command without `--at`;
+/// - `log --json`, every event's stored bytes, as events per second;
 /// - the store's size on disk beside the canonical bytes of its log.
 ///
 /// Runs on a copy of the cached `LargeStore`, as the commands may write
@@ -45,6 +46,7 @@ enum ReadsBench {
             ("status --json", accordRun(["status", "--json"])),
             ("codings --json --coder alice", accordRun(["codings", "--json", "--coder", "alice"])),
             ("codings --json --coder alice --at MIDDLE", accordRun(["codings", "--json", "--coder", "alice", "--at", middle])),
+            ("log --json", accordRun(["log", "--json"])),
         ]
         note("one warm-up run of each command")
         var firstStatus = 0.0
@@ -63,7 +65,7 @@ enum ReadsBench {
             }
         }
         let m = times.map(median)
-        let (codeList, status, codings, codingsAt) = (m[0], m[1], m[2], m[3])
+        let (codeList, status, codings, codingsAt, log) = (m[0], m[1], m[2], m[3], m[4])
 
         let report = Report("reads: read commands as cold `accord` processes, median of \(runs)")
         report.parameter("store", "\(Format.int(large.events)) events (LargeStore: 3 coders), copied to \(root.path)")
@@ -75,6 +77,7 @@ enum ReadsBench {
         report.row("status / code list", Format.ratio(status / codeList))
         report.row("codings --json rows per second", Format.rate(Double(coderRows) / codings), "\(Format.int(coderRows)) rows")
         report.row("codings --at MIDDLE / without --at", Format.ratio(codingsAt / codings))
+        report.row("log --json events per second", Format.rate(Double(large.events) / log), "every event's stored bytes, one per line")
         report.row("store on disk", Format.bytes(onDisk), "log's canonical bytes \(Format.bytes(logBytes))")
         report.row("store on disk / canonical bytes", Format.ratio(Double(onDisk) / Double(logBytes)))
         report.goal("status ≤ 2× code list (\(Format.ratio(status / codeList)))", met: status <= 2 * codeList)
@@ -84,6 +87,6 @@ enum ReadsBench {
         report.print()
         Results.record("reads", ["events": Double(large.events), "code_list_ms": codeList * 1000, "status_ms": status * 1000,
                                  "status_first_ms": firstStatus * 1000, "codings_rows_per_s": Double(coderRows) / codings,
-                                 "codings_at_ratio": codingsAt / codings, "store_bytes": Double(onDisk), "log_bytes": Double(logBytes)])
+                                 "codings_at_ratio": codingsAt / codings, "log_json_events_per_s": Double(large.events) / log, "store_bytes": Double(onDisk), "log_bytes": Double(logBytes)])
     }
 }

@@ -38,14 +38,18 @@ enum Output {
     /// JSON already encoded (canonically, by the caller).
     static func json(bytes: [UInt8]) {
         var bytes = bytes
+        bytes.append(UInt8(ascii: "\n"))
+        raw(bytes)
+    }
+
+    /// Bytes ending in a newline, as they are: a listing of 100k codings is
+    /// tens of megabytes, not worth checking again as a `String`. Written
+    /// after what `print` has buffered, so the order of lines holds.
+    static func raw(_ bytes: [UInt8]) {
         if let capture {
-            capture.append(String(decoding: bytes, as: UTF8.self) + "\n")
+            capture.append(String(decoding: bytes, as: UTF8.self))
             return
         }
-        // The bytes as they are (a listing of 100k codings is tens of
-        // megabytes, not worth checking again as a `String`), after what
-        // `print` has buffered, so the order of lines holds.
-        bytes.append(UInt8(ascii: "\n"))
         fflush(nil)
         try? FileHandle.standardOutput.write(contentsOf: bytes)
     }
@@ -86,6 +90,24 @@ enum Output {
 }
 
 /// Text a command printed, collected while the demo runs it in this process.
+/// Lines that are JSON already (events' stored bytes), written in blocks of
+/// a megabyte: `log --json` prints one per event of the log.
+struct JSONLineWriter {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ line: [UInt8]) {
+        buffer.append(contentsOf: line)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        Output.raw(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
 final class OutputBuffer: @unchecked Sendable {
     private let lock = NSLock()
     private var collected = ""

@@ -33,7 +33,8 @@ struct Options {
                                                        sync latency p50/p99, nothing lost or twice, digests equal
           reads          --events N (300000) --runs R (5)
                                                        status vs code list, codings --json rows/s, --at vs now,
-                                                       store size vs the log's canonical bytes (cold processes)
+                                                       log --json events/s, store size vs the log's canonical
+                                                       bytes (cold processes)
 
         common:
           --quick          small sizes for a smoke run

@@ -30,11 +30,13 @@ struct Log: ParsableCommand, TakesGlobalOptions {
         filter.since = try since.map(Log.time)
         filter.until = try until.map(Log.time)
         filter.moment = try read.moment()
-        let events = try store.log(filter)
         if read.json {
-            for event in events { Output.jsonLine(event.text) }
+            var lines = JSONLineWriter()
+            try store.forEachLogged(filter) { bytes in lines.write(bytes) }
+            lines.flush()
             return
         }
+        let events = try store.log(filter)
         Output.table(["TIME", "AUTHOR", "TYPE", "WHAT", "ID"], events.map { event in
             [ISOTime.format(event.time), catalog.name(ofKey: event.author), event.type.rawValue,
              EventSummary.describe(event, catalog: catalog), Output.short(event.id)]
