@@ -32,7 +32,7 @@ import AccordTesting
             }
             """#
         let value = try JSONParser.parse(input)
-        let keys = CanonicalJSON.sortedKeys(value.objectValue!)
+        let keys = CanonicalJSON.sortedKeys(value.objectValue!.keys)
         #expect(keys.map { $0.unicodeScalars.first!.value } == [0x0D, 0x31, 0x80, 0xF6, 0x20AC, 0x1F600, 0xFB33])
     }
 

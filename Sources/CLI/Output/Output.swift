@@ -89,7 +89,6 @@ enum Output {
     static func short(_ id: String) -> String { String(id.prefix(12)) }
 }
 
-/// Text a command printed, collected while the demo runs it in this process.
 /// Lines that are JSON already (events' stored bytes), written in blocks of
 /// a megabyte: `log --json` prints one per event of the log.
 struct JSONLineWriter {
@@ -108,6 +107,7 @@ struct JSONLineWriter {
     }
 }
 
+/// Text a command printed, collected while the demo runs it in this process.
 final class OutputBuffer: @unchecked Sendable {
     private let lock = NSLock()
     private var collected = ""

@@ -35,7 +35,7 @@ public enum CanonicalJSON {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (n, key) in sortedKeys(members).enumerated() {
+            for (n, key) in sortedKeys(members.keys).enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
@@ -48,11 +48,11 @@ public enum CanonicalJSON {
     /// Member names in JCS order: by UTF-16 code units, not by scalars or
     /// bytes. For ASCII names (every name accord writes) the two orders are
     /// the bytes' order, so that is checked once per object, not per comparison.
-    static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
-        if members.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
-            return members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    static func sortedKeys(_ names: some Collection<String>) -> [String] {
+        if names.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
-        return members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+        return names.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
     }
 
     static func writeInteger(_ value: Int64, into out: inout [UInt8]) {

@@ -12,7 +12,7 @@ public struct CanonicalObjectShape: Sendable {
     /// `names` must be distinct; `write` takes values in this order.
     public init(_ names: [String]) {
         precondition(Set(names).count == names.count, "member names repeat")
-        let sorted = CanonicalJSON.sortedKeys(Dictionary(uniqueKeysWithValues: names.map { ($0, JSONValue.null) }))
+        let sorted = CanonicalJSON.sortedKeys(names)
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         order = sorted.map { position[$0]! }
         prefixes = sorted.map { name in

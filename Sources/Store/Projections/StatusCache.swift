@@ -63,3 +63,28 @@ enum StatusCache {
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('refolds', ?)", arguments: ["\(count + 1)"])
     }
 }
+
+extension Store {
+    /// The live digest, from `StatusCache` when the log has not moved since
+    /// it was last computed.
+    func liveStateDigest() throws(AccordError) -> String {
+        let (entry, key, cached) = try readDatabase { db in try StatusCache.read(db) }
+        if !cached { keep(entry, at: key) }
+        return entry.digest
+    }
+
+    /// Keeps an entry computed at `key`, giving up at once when another
+    /// connection holds the write lock instead of waiting out the busy
+    /// timeout. Best effort: a store that cannot be written now (locked, or
+    /// a read-only file) has still answered, and computes again next time.
+    func keep(_ entry: StatusCache.Entry, at key: StatusCache.Key) {
+        try? database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Store.busyTimeout * 1000))") }
+            try db.inTransaction(.immediate) {
+                try StatusCache.keep(entry, at: key, db)
+                return .commit
+            }
+        }
+    }
+}

@@ -79,12 +79,11 @@ public struct Catalog: Sendable {
         // (who made an old coding), never as a current member.
         formerKeyOwner = [:]
         memberByID = Dictionary(members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let index = memberByID
         for row in try Row.fetchAll(db, sql: """
             SELECT e.thing, k.value FROM edits e, json_each(e.value) k
             WHERE e.field = 'keys' AND e.edit_id NOT IN (SELECT id FROM voided) ORDER BY e.time, e.edit_id
             """) {
-            if let i = index[row[0]], formerKeyOwner[row[1]] == nil { formerKeyOwner[row[1]] = i }
+            if let i = memberByID[row[0]], formerKeyOwner[row[1]] == nil { formerKeyOwner[row[1]] = i }
         }
         let retired = Set(try String.fetchAll(db, sql: "SELECT thing FROM retirements WHERE \(live)"))
         var merged: [String: String] = [:]

@@ -82,37 +82,6 @@ extension Store {
     }
 }
 
-extension Store {
-    /// The live digest, from `StatusCache` when the log has not moved since
-    /// it was last computed.
-    func liveStateDigest() throws(AccordError) -> String {
-        let (entry, key, cached) = try readDatabase { db in try StatusCache.read(db) }
-        if !cached { keep(entry, at: key) }
-        return entry.digest
-    }
-
-    /// Keeps an entry computed at `key`. Best effort: a store that cannot be
-    /// written now (another process holds the write lock, or the file is
-    /// read-only) has still answered, and computes again next time.
-    func keep(_ entry: StatusCache.Entry, at key: StatusCache.Key) {
-        try? keepWithoutWaiting { db in try StatusCache.keep(entry, at: key, db) }
-    }
-
-    /// A write that gives up at once when another connection holds the lock,
-    /// instead of waiting out the busy timeout: for writes that only save
-    /// work later.
-    func keepWithoutWaiting(_ body: (Database) throws -> Void) throws {
-        try database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Store.busyTimeout * 1000))") }
-            try db.inTransaction(.immediate) {
-                try body(db)
-                return .commit
-            }
-        }
-    }
-}
-
 /// One row of the log, as `--at` copies the past into a replica of its own.
 struct StoredEventRow {
     var id: String
