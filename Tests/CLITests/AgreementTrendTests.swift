@@ -43,6 +43,40 @@ import Testing
         #expect(p.must("agreement", "--trend", "--every", "6h").stdout.contains("values/helpfulness"))
     }
 
+    /// A step carries the previous step's codings forward and applies what
+    /// changed (new codings, withdrawals, a merge): each step must still be
+    /// what `agreement --at` its newest event reads from scratch.
+    @Test func stepsThroughWithdrawalsAndAMergeMatchAgreementAt() throws {
+        let p = try Project.make()
+        let first = try p.apply("values/helpfulness", "northwind", as: "alice", "--paragraph", "1")
+        try p.apply("values/helpfulness", "northwind", as: "bob", "--paragraph", "1")
+        try p.apply("values/honesty", "northwind", as: "alice", "--paragraph", "2")
+        try p.apply("values/honesty", "northwind", as: "bob", "--paragraph", "1")
+        for who in ["alice", "bob"] { p.must("--as", who, "done", "northwind") }
+        p.must("--as", "alice", "unapply", first)
+        try p.apply("values/helpfulness", "northwind", as: "bob", "--paragraph", "2")
+        p.must("--as", "lena", "code", "merge", "values/honesty", "values/helpfulness")
+        try p.apply("values/helpfulness", "northwind", as: "alice", "--paragraph", "3")
+
+        let steps = try p.json("agreement", "--trend", "--every", "1-events")["steps"]?.items ?? []
+        var compared = 0
+        for step in steps where step["note"] == .null {
+            let at = try p.json("agreement", "--at", try #require(step["event"]?.stringValue))
+            let codes = step["codes"]?.items ?? []
+            #expect(codes.map { $0["code"] } == (at["codes"]?.items ?? []).map { $0["code"] })
+            for code in codes {
+                let then = at["codes"]?.items.first { $0["code"] == code["code"] }
+                #expect(code["krippendorff_alpha"] == then?["krippendorff_alpha"], "\(step)")
+                #expect(code["kappa"] == then?["pairs"]?.items.first?["kappa"], "\(step)")
+            }
+            compared += 1
+        }
+        #expect(compared >= 5)
+        // After the merge its codings count under the code they became.
+        let last = (steps.last?["codes"]?.items ?? []).compactMap { $0["code"]?.stringValue }
+        #expect(last.contains("values/helpfulness") && !last.contains("values/honesty"))
+    }
+
     @Test func badStepsAreRefused() throws {
         let p = try Project.make()
         try p.expectNothingWritten("trend") {

@@ -10,12 +10,15 @@ import Testing
 @Suite struct DamagedStoreTests {
     /// A stored event whose body no longer reads (a number turned into a
     /// string, a field removed): each read that folds or lists events
-    /// refuses with a code.
+    /// refuses with a code. `--at` reads the projections, as every read of
+    /// the present does, and answers as before the damage; its replay (for a
+    /// past that needs one) refuses.
     @Test func alteredEventBytesAreReportedNotTrusted() throws {
         for (from, to) in [(#""start":0"#, #""start":"0""#), (#","start":0"#, "")] {
             let p = try TestProject()
             let coding = try p.replica.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 6), by: p.alice)
             let time = coding.time
+            let past = try p.store.stateDigest(at: .time(time))
             let changed = try StoreFile.write(p.store) { db -> Int in
                 try db.execute(sql: "UPDATE events SET bytes = CAST(replace(CAST(bytes AS TEXT), ?, ?) AS BLOB) WHERE id = ?",
                                arguments: [from, to, coding.id])
@@ -28,7 +31,10 @@ import Testing
 
             #expect(throws: AccordError.self, "rebuild") { try p.store.rebuild() }
             #expect(throws: AccordError.self, "log") { try p.store.log(LogFilter()) }
-            #expect(throws: AccordError.self, "--at") { try p.store.stateDigest(at: .time(time)) }
+            #expect(try p.store.stateDigest(at: .time(time)) == past, "--at")
+            #expect(throws: AccordError.self, "--at replayed") {
+                try p.store.readState(at: .time(time), replay: true) { try StateDigest.compute($0) }
+            }
             // The failed rebuild changed nothing: the projections still answer.
             #expect(try p.store.catalog().codes.count > 0)
         }

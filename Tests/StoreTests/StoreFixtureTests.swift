@@ -33,7 +33,9 @@ import Testing
         let (store, root) = try openCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let applied = try store.database.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied.contains("v5-status-cache"))
+        #expect(applied.contains("v5-status-cache") && applied.contains("v6-documents-catalog-index"))
+        let indexes = try store.database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
+        #expect(indexes.contains("documents_catalog"))
         #expect(try store.stateDigest() == expectedDigest)
         #expect(try store.status().stateDigest == expectedDigest, "the kept digest")
         #expect(try store.database.read { try StateDigest.compute($0) } == expectedDigest)
@@ -45,5 +47,7 @@ import Testing
         try store.rebuild()
         #expect(try store.stateDigest() == expectedDigest)
         #expect(try store.verify().isClean)
+        let indexes = try store.database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
+        #expect(indexes.contains("documents_catalog"), "rebuild indexes the documents again")
     }
 }

@@ -240,7 +240,7 @@ import AccordTesting
         ]), by: lead)
         #expect(changed.type == .codeChanged)
 
-        let lines = try store.eventBytes(at: .now)
+        let lines = try store.eventRows(at: .now).map(\.bytes)
         #expect(lines.count == 10)
         let file = root.appendingPathComponent("events.jsonl")
         try Data(lines.flatMap { $0 + [0x0A] }).write(to: file)

@@ -10,23 +10,39 @@ public struct TrendPoint: Sendable {
 }
 
 extension Replica {
-    /// The agreement at each cut of the history (`agreement --trend`), from
-    /// one forward fold of the log (`Store.readSeries`), not one replay per
-    /// step; with fixed units each step reuses the previous step's coverage
-    /// of every (document, code, coder) whose codings did not change. A step where the comparison is not possible yet (no two coders)
-    /// carries the reason instead of a report.
+    /// The agreement at each cut of the history (`agreement --trend`), each
+    /// cut read as a query over the live tables (`Store.readSeries`), not a
+    /// replay per step; with fixed units each step reuses the previous
+    /// step's coverage of every (document, code, coder) whose codings did
+    /// not change. A step where the comparison is not possible yet (no two
+    /// coders) carries the reason instead of a report.
     public func agreementTrend(_ query: AgreementQuery, cut: SeriesCut, maxPoints: Int = 1000) throws(AccordError) -> [TrendPoint] {
         // The codes and coders are named now; a name that did not exist yet
         // at a step leaves that step without a report.
         let cache = CoverageCache(scheme: query.unit)
+        let texts = DocumentTexts()
+        var held: HeldCodings? = nil
         return try store.readSeries(cut: cut, maxPoints: maxPoints) { point, view in
+            let catalog = try view.catalog()
+            if let since = point.since, held != nil {
+                held!.apply(try view.codingChanges(catalog: catalog, after: since), catalog: catalog)
+            } else {
+                held = HeldCodings(try view.codings(catalog: catalog), catalog: catalog)
+            }
+            cache?.forget(held!.takeChanged())
             do {
-                var comparison = try Comparison.build(view, query.request)
+                var comparison = try Comparison.build(view, query.request, catalog: catalog, codings: held!, texts: texts,
+                                                      listing: cache == nil)
                 if query.againstConsensus {
                     comparison.input.reference = Comparison.consensus(try view.decisions(), catalog: comparison.catalog)
                 }
-                let report = cache.map { computeAgreement(coverage: $0.coverage(comparison.input)) }
-                    ?? computeAgreement(comparison.input, unit: query.unit)
+                let report: AgreementReport
+                if let cache {
+                    let coderOf = Dictionary(comparison.coders.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+                    report = computeAgreement(coverage: cache.coverage(comparison.input, held: held!, coderOf: coderOf))
+                } else {
+                    report = computeAgreement(comparison.input, unit: query.unit)
+                }
                 return TrendPoint(point: point, report: report, reason: nil)
             } catch let error as AccordError {
                 return TrendPoint(point: point, report: nil, reason: error.message)

@@ -28,8 +28,17 @@ struct Comparison {
     /// The comparison `request` names, read from `view`.
     static func build(_ view: StoreView, _ request: Request) throws(AccordError) -> Comparison {
         let catalog = try view.catalog()
+        return try build(view, request, catalog: catalog, codings: try view.codings(catalog: catalog))
+    }
+
+    /// The same over codings already held: a series passes the catalog and
+    /// codings it holds for this state, and keeps the texts of documents
+    /// (which never change) between its steps. Without `listing`,
+    /// `input.codings` stays empty: a series that keeps its coverages hands
+    /// the held groups to `CoverageCache` instead.
+    static func build(_ view: StoreView, _ request: Request, catalog: Catalog, codings all: some ComparedCodings,
+                      texts: DocumentTexts? = nil, listing: Bool = true) throws(AccordError) -> Comparison {
         let progress = try view.progress()
-        let all = try view.codings(catalog: catalog)
         // Coders.
         var coders: [Catalog.Member] = []
         var leftOutCoders: [LeftOutCoder] = []
@@ -46,7 +55,10 @@ struct Comparison {
             // --include-unfinished, also everyone who coded one.
             // A set of the few members, not of every coding: one pass.
             var authors = Set<String>()
-            for coding in all where candidates.contains(coding.document) { if let m = coding.member { authors.insert(m) } }
+            var run = DocumentRun(candidates)
+            all.forEachCoded { document, _, member in
+                if let member, run.contains(document) { authors.insert(member) }
+            }
             let finished = Set(catalog.members.filter { m in candidates.contains { progress.isDone($0, by: m.id) } }.map(\.id))
             coders = catalog.members.filter { finished.contains($0.id) || (request.includeUnfinished && authors.contains($0.id)) }
             for member in catalog.members where authors.contains(member.id) && !coders.contains(where: { $0.id == member.id }) {
@@ -84,9 +96,12 @@ struct Comparison {
         if request.codes.isEmpty {
             // Categories that only group other codes, and that no one
             // applied, would add rows of trivial agreement.
-            let parents = Set(catalog.codes.compactMap(\.parent))
-            let applied = Set(all.map(\.code))
-            codes = codes.filter { !parents.contains($0.id) || applied.contains($0.id) }
+            let parents = Set(catalog.codes.compactMap(\.parent)).intersection(codes.map(\.id))
+            if !parents.isEmpty {
+                var applied = Set<String>()
+                all.forEachCoded { _, code, _ in if parents.contains(code) { applied.insert(code) } }
+                codes = codes.filter { !parents.contains($0.id) || applied.contains($0.id) }
+            }
         }
         let codeIDs = Set(codes.map(\.id))
         // Documents.
@@ -99,14 +114,15 @@ struct Comparison {
                                                reason: "not marked done by \(missing.joined(separator: ", "))"))
                 continue
             }
-            let text = try view.documentText(doc.id) ?? ""
-            documents.append(AgreementDocument(id: doc.id, title: doc.title, text: text))
+            let text: String?
+            if let texts { text = try texts.text(of: doc.id, view) } else { text = try view.documentText(doc.id) }
+            documents.append(AgreementDocument(id: doc.id, title: doc.title, text: text ?? ""))
         }
-        let included = Set(documents.map(\.id))
-        let codings = all.compactMap { c -> AgreementCoding? in
-            guard included.contains(c.document), codeIDs.contains(c.code), let coder = c.member.flatMap({ coderOfMember[$0] }) else { return nil }
-            return AgreementCoding(coder: coder, document: c.document, code: c.code, start: c.start, end: c.end)
-        }
+        var included = DocumentRun(Set(documents.map(\.id)))
+        let codings = listing ? all.agreementCodings { document, code, member in
+            guard included.contains(document), codeIDs.contains(code) else { return nil }
+            return member.flatMap { coderOfMember[$0] }
+        } : []
         let input = AgreementInput(
             documents: documents, coders: coders.map(\.name),
             codes: codes.map { AgreementCode(id: $0.id, path: $0.path, group: groupPath($0)) }, codings: codings)
@@ -119,5 +135,46 @@ struct Comparison {
         AgreementReference(name: "consensus", decisions: decisions.standing.map { d in
             ReferenceDecision(document: d.document, start: d.start, end: d.end, codes: Set(d.codes.map(catalog.effectiveCode)))
         })
+    }
+}
+
+/// The current codings a comparison reads: a listing (`[CodingRow]`), or
+/// the groups a series holds from step to step (`HeldCodings`).
+protocol ComparedCodings {
+    /// Calls `body` with the document, code and member of every coding (or group of codings).
+    func forEachCoded(_ body: (_ document: String, _ code: String, _ member: String?) -> Void)
+    /// The codings `keep` names a coder for, as the statistics take them.
+    func agreementCodings(_ keep: (_ document: String, _ code: String, _ member: String?) -> String?) -> [AgreementCoding]
+}
+
+extension Array: ComparedCodings where Element == CodingRow {
+    func forEachCoded(_ body: (_ document: String, _ code: String, _ member: String?) -> Void) {
+        for c in self { body(c.document, c.code, c.member) }
+    }
+
+    func agreementCodings(_ keep: (_ document: String, _ code: String, _ member: String?) -> String?) -> [AgreementCoding] {
+        var out: [AgreementCoding] = []
+        out.reserveCapacity(count)
+        for c in self {
+            guard let coder = keep(c.document, c.code, c.member) else { continue }
+            out.append(AgreementCoding(coder: coder, document: c.document, code: c.code, start: c.start, end: c.end))
+        }
+        return out
+    }
+}
+
+/// Membership in a set of documents for codings that come in runs of one
+/// document: one hash per run, not per coding.
+struct DocumentRun {
+    let documents: Set<String>
+    private var last: (document: String, member: Bool)?
+
+    init(_ documents: Set<String>) { self.documents = documents }
+
+    mutating func contains(_ document: String) -> Bool {
+        if let last, last.document == document { return last.member }
+        let member = documents.contains(document)
+        last = (document, member)
+        return member
     }
 }

@@ -1,21 +1,17 @@
 import Agreement
 
 /// The coverage of each (document, code, coder) kept from one step of a trend
-/// to the next, so that a step rebuilds only the coverages whose codings
+/// to the next (the codings the comparison leaves out are never held, so
+/// none is ignored), so that a step rebuilds only the coverages whose codings
 /// changed and never splits a document into units twice; the report is then
 /// `computeAgreement(coverage:)`, identical to `computeAgreement` on the same
 /// input. Fixed units only (document, paragraph, sentence).
 final class CoverageCache {
-    struct Key: Hashable {
-        var document: String
-        var code: String
-        var coder: String
-    }
-
     let scheme: UnitScheme
     /// Per document id: its length and units (a document's text never changes).
     private var documents: [String: (length: Int, units: DocumentUnits)] = [:]
-    private var entries: [Key: (spans: [Range<Int>], coverage: CodeCoverage)] = [:]
+    /// Each held group's coverage, until its codings change.
+    private var entries: [HeldCodings.Key: CodeCoverage] = [:]
 
     init?(scheme: UnitScheme) {
         switch scheme {
@@ -24,7 +20,16 @@ final class CoverageCache {
         }
     }
 
-    func coverage(_ input: AgreementInput) -> AgreementCoverage {
+    /// Drops the coverages of groups whose codings changed: called at every
+    /// step, whether or not the step compares anything.
+    func forget(_ changed: Set<HeldCodings.Key>) {
+        for key in changed { entries[key] = nil }
+    }
+
+    /// The coverage of `input` (its documents, coders, codes and reference;
+    /// its codings are not read) from the groups `held` keeps: `coderOf`
+    /// names the coder each compared member is.
+    func coverage(_ input: AgreementInput, held: HeldCodings, coderOf: [String: String]) -> AgreementCoverage {
         let codeIndex = Dictionary(input.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let coderIndex = Dictionary(input.coders.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let documentIndex = Dictionary(input.documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -33,28 +38,17 @@ final class CoverageCache {
             documents[doc.id] = known
             return CoverageDocument(id: doc.id, length: known.length, units: known.units, coverage: [])
         }
-        var grouped: [Key: [Range<Int>]] = [:]
-        var ignored = 0
-        for c in input.codings {
-            guard documentIndex[c.document] != nil, codeIndex[c.code] != nil, coderIndex[c.coder] != nil else {
-                ignored += 1
-                continue
-            }
-            grouped[Key(document: c.document, code: c.code, coder: c.coder), default: []].append(c.start..<c.end)
-        }
-        var live: [Key: (spans: [Range<Int>], coverage: CodeCoverage)] = [:]
-        for (key, spans) in grouped {
-            let d = documentIndex[key.document]!, c = codeIndex[key.code]!, r = coderIndex[key.coder]!
+        for (key, spans) in held.groups {
+            guard let d = documentIndex[key.document], let c = codeIndex[key.code],
+                  let r = key.member.flatMap({ coderOf[$0] }).flatMap({ coderIndex[$0] }) else { continue }
             if built[d].coverage.isEmpty {
                 built[d].coverage = [[CodeCoverage]](
                     repeating: [CodeCoverage](repeating: .empty, count: input.coders.count), count: input.codes.count)
             }
-            let entry: (spans: [Range<Int>], coverage: CodeCoverage) = entries[key].flatMap { $0.spans == spans ? $0 : nil }
-                ?? (spans, CodeCoverage(codings: spans, units: built[d].units, length: built[d].length))
-            live[key] = entry
-            built[d].coverage[c][r] = entry.coverage
+            let coverage = entries[key] ?? CodeCoverage(codings: spans, units: built[d].units, length: built[d].length)
+            entries[key] = coverage
+            built[d].coverage[c][r] = coverage
         }
-        entries = live
         var ignoredDecisions = 0
         if let reference = input.reference {
             var decisions = [[(span: Range<Int>, codes: Set<String>)]](repeating: [], count: built.count)
@@ -71,6 +65,6 @@ final class CoverageCache {
             }
         }
         return AgreementCoverage(scheme: scheme, coders: input.coders, codes: input.codes, documents: built,
-                                 reference: input.reference?.name, ignored: ignored, ignoredDecisions: ignoredDecisions)
+                                 reference: input.reference?.name, ignored: 0, ignoredDecisions: ignoredDecisions)
     }
 }

@@ -159,8 +159,10 @@ public struct Catalog: Sendable {
 
     /// Follows merges to the code that now stands for `code`.
     public func effectiveCode(_ id: String) -> String {
-        var current = id
-        var seen = Set<String>()
+        // Most codes were never merged: one lookup, no set (reads call this per coding).
+        guard let next = codeByID[id].flatMap({ codes[$0].mergedInto }) else { return id }
+        var current = next
+        var seen: Set<String> = [id]
         while let next = codeByID[current].flatMap({ codes[$0].mergedInto }), seen.insert(current).inserted { current = next }
         return current
     }

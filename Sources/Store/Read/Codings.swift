@@ -52,6 +52,30 @@ extension CodingRow {
         return out
     }
 
+    /// What changed in the current codings after `time`, up to the state
+    /// read: the codings made since that are current, and the codings an
+    /// effective withdrawal since took away. Read through the log's time
+    /// index, so a step of a series costs what happened in it (`+e.type`
+    /// keeps SQLite off the type index, which would visit every coding
+    /// event of the log and read its row to check the time).
+    static func changes(_ db: Database, catalog: Catalog, after time: Int64) throws -> (added: [CodingRow], withdrawn: [String]) {
+        var added: [CodingRow] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT c.id, c.author, c.document, c.code, c.start, c."end", c.time, c.member
+            FROM events e JOIN codings c ON c.id = e.id
+            WHERE e.time > ? AND +e.type = 'segment.coded' AND c.uncoded_by IS NULL AND c.id NOT IN (SELECT id FROM voided)
+            """, arguments: [time])
+        while let row = try rows.next() {
+            added.append(CodingRow(id: row[0], author: row[1], document: row[2], code: catalog.effectiveCode(row[3]), start: row[4],
+                                   end: row[5], time: row[6], member: row[7]))
+        }
+        let withdrawn = try String.fetchAll(db, sql: """
+            SELECT w.coding FROM events e JOIN withdrawals w ON w.id = e.id
+            WHERE e.time > ? AND +e.type = 'segment.uncoded' AND w.id NOT IN (SELECT id FROM voided)
+            """, arguments: [time])
+        return (added, withdrawn)
+    }
+
     /// Puts codings in order of document, start, end, time and id (ids and
     /// texts in byte order, as SQLite's `ORDER BY` would put them).
     ///

@@ -88,8 +88,6 @@ extension Store {
     }
 
     func readProjection<T>(at moment: Moment, _ body: (Database) throws -> T) throws(AccordError) -> T {
-        do { return try view(at: moment).read(body) } catch let e as AccordError { throw e } catch {
-            throw AccordError("store_error", "\(error)")
-        }
+        try readState(at: moment, body)
     }
 }

@@ -17,21 +17,17 @@ public struct StoreStatus: Sendable {
 extension Store {
     public func status(at moment: Moment = .now) throws(AccordError) -> StoreStatus {
         if moment == .now { return try liveStatus() }
-        let view = try view(at: moment)
         let project = try self.project() ?? ""
-        var heads: [String: Int64] = [:]
-        var events = 0
-        for bytes in try eventBytes(at: moment) {
-            let event = try Event(stored: bytes)
-            heads[event.author] = max(heads[event.author] ?? 0, event.seq)
-            events += 1
-        }
-        do {
-            return try view.read { db in
-                try StoreStatus(db, project: project, events: events, heads: heads, stateDigest: try StateDigest.compute(db),
-                                codings: try CodingRow.currentCount(db))
+        return try readState(at: moment) { db in
+            var heads: [String: Int64] = [:]
+            var events = 0
+            for row in try Row.fetchAll(db, sql: "SELECT a.key, max(e.seq), count(*) FROM events e JOIN authors a ON a.idx = e.author GROUP BY a.key") {
+                heads[row[0]] = row[1]
+                events += row[2] as Int
             }
-        } catch let e as AccordError { throw e } catch { throw AccordError("store_error", "\(error)") }
+            return try StoreStatus(db, project: project, events: events, heads: heads, stateDigest: try StateDigest.compute(db),
+                                   codings: try CodingRow.currentCount(db))
+        }
     }
 
     /// The present, read in one snapshot (counts, heads and digest agree

@@ -26,6 +26,14 @@ public struct StoreView {
         try run { try CodingRow.fetch(db, catalog: catalog, document: document, authors: authors, codes: codes) }
     }
 
+    /// The codings made after `time` that are current now, and the ids of
+    /// codings withdrawn after `time`: with `SeriesPoint.since`, what a
+    /// reader that keeps the previous point's codings applies to reach this
+    /// point's.
+    public func codingChanges(catalog: Catalog, after time: Int64) throws(AccordError) -> (added: [CodingRow], withdrawn: [String]) {
+        try run { try CodingRow.changes(db, catalog: catalog, after: time) }
+    }
+
     /// The codings that a removal, demotion or key rotation voided
     /// (events/README §12.3), not withdrawn, in document and span order.
     public func voidedCodings(catalog: Catalog) throws(AccordError) -> [CodingRow] {
@@ -74,10 +82,7 @@ public struct CodingRecord: Sendable {
 extension Store {
     /// Runs `body` on one consistent view of the state at `moment`.
     public func read<T>(at moment: Moment = .now, _ body: (StoreView) throws -> T) throws(AccordError) -> T {
-        let reader = try view(at: moment)
-        do { return try reader.read { db in try body(StoreView(db: db)) } } catch let error as AccordError { throw error } catch {
-            throw AccordError("store_error", "\(error)")
-        }
+        try readState(at: moment) { db in try body(StoreView(db: db)) }
     }
 
     /// The catalog (members, codes, documents) at `moment`.

@@ -2,12 +2,23 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// A read-only view of the projections at `moment`: the live store for
-    /// `.now`, otherwise the log up to that moment refolded into an in-memory
-    /// database by the same projector, so history is answered by the very
-    /// code that answers the present.
-    func view(at moment: Moment) throws(AccordError) -> any DatabaseReader {
-        if moment == .now { return database }
+    /// Runs `body` on the projections at `moment`, in one snapshot: the
+    /// live store for `.now`; the past as a query over the live tables
+    /// (`PastState`) when the voided events restrict to it, else the log up
+    /// to that moment refolded into an in-memory database by the same
+    /// projector. Either way history is answered by the very code that
+    /// answers the present. `replay` forces the refold (the tests hold the
+    /// query to it).
+    func readState<T>(at moment: Moment, replay: Bool = false, _ body: (Database) throws -> T) throws(AccordError) -> T {
+        if moment == .now { return try readDatabase(body) }
+        do {
+            if !replay, let result = try PastState.read(file: databaseFile, moment: moment, body) { return result }
+            return try replayed(at: moment).read(body)
+        } catch let error as AccordError { throw error } catch { throw AccordError("store_error", "\(error)") }
+    }
+
+    /// The log up to `moment` refolded into an in-memory replica.
+    private func replayed(at moment: Moment) throws(AccordError) -> DatabaseQueue {
         let rows = try eventRows(at: moment)
         do {
             let snapshot = try DatabaseQueue()
@@ -54,11 +65,6 @@ extension Store {
         }
     }
 
-    /// The stored bytes of every event at `moment`, in arrival (causal) order.
-    func eventBytes(at moment: Moment) throws(AccordError) -> [[UInt8]] {
-        try eventRows(at: moment).map(\.bytes)
-    }
-
     /// A full id from a unique prefix of at least 8 hex digits.
     static func resolveEventID(_ text: String, _ db: Database) throws -> String {
         guard let prefix = IDPrefix.parse(text) else { throw AccordError.unknownEvent("no event with id \(text)") }
@@ -77,8 +83,7 @@ extension Store {
     /// The digest of the projection state at `moment` (DESIGN §4).
     public func stateDigest(at moment: Moment = .now) throws(AccordError) -> String {
         if moment == .now { return try liveStateDigest() }
-        let view = try view(at: moment)
-        do { return try view.read { try StateDigest.compute($0) } } catch { throw AccordError("store_error", "\(error)") }
+        return try readState(at: moment) { try StateDigest.compute($0) }
     }
 }
 
