@@ -32,7 +32,9 @@ extension Replica {
                 let unit = Decisions.UnitKey(document: document, start: start, end: end)
                 let current = standing[unit]
                 if let current, current.count == 1, Set(current[0].codes.map(catalog.effectiveCode)) == codes { continue }
-                let base = try view.liveDecisions(document: document, start: start, end: end).compactMap { EventID(hex: $0) }.sorted()
+                // A unit never decided has no decision to name (one query saved per unit of a batch).
+                let base = current == nil ? []
+                    : try view.liveDecisions(document: document, start: start, end: end).compactMap { EventID(hex: $0) }.sorted()
                 actions.append(Action(.adjudicationDecided(AdjudicationDecided(
                     document: EventID(hex: document)!, start: Int64(start), end: Int64(end),
                     codes: codes.compactMap { EventID(hex: $0) }.sorted(), note: note, base: base))))

@@ -39,16 +39,16 @@ enum Projector {
             try retire(db, event, thing: b.member.hex, kind: "member")
         case .documentAdded(let b):
             let meta = CanonicalJSON.string(.object(b.meta.mapValues { .string($0) }))
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO documents (id, title, sha256, length, text, meta, author, time) VALUES (?,?,?,?,?,?,?,?)
-                """, arguments: [id, b.title, b.sha256.hex, b.length, b.text, meta, author, event.time])
+                """).execute(arguments: [id, b.title, b.sha256.hex, b.length, b.text, meta, author, event.time])
         case .documentRetired(let b):
             try retire(db, event, thing: b.document.hex, kind: "document")
         case .codeDefined(let b):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO codes (id, name, parent, description, color, exclusive, time, guid, codable)
                     VALUES (?,?,?,?,?,?,?,?,?)
-                """, arguments: [id, b.name, b.parent?.hex, b.description, b.color, b.exclusive, event.time, b.guid, b.codable])
+                """).execute(arguments: [id, b.name, b.parent?.hex, b.description, b.color, b.exclusive, event.time, b.guid, b.codable])
             var values: [(String, JSONValue)] = [
                 ("name", .string(b.name)), ("parent", b.parent.map { .string($0.hex) } ?? .null),
                 ("description", .string(b.description)), ("color", b.color.map { .string($0) } ?? .null),
@@ -71,8 +71,8 @@ enum Projector {
             try recordEdits(db, event, thing: b.code.hex, values: values, base: b.base)
             try refreshCode(db, b.code.hex)
         case .codeMerged(let b):
-            try db.execute(sql: "INSERT OR IGNORE INTO merges (id, code, into_code, time, author) VALUES (?,?,?,?,?)",
-                           arguments: [id, b.code.hex, b.into.hex, event.time, author])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO merges (id, code, into_code, time, author) VALUES (?,?,?,?,?)")
+                .execute(arguments: [id, b.code.hex, b.into.hex, event.time, author])
         case .codeRetired(let b):
             try retire(db, event, thing: b.code.hex, kind: "code")
         case .segmentCoded(let b):
@@ -83,17 +83,17 @@ enum Projector {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO withdrawals (id, coding) VALUES (?,?)").execute(arguments: [id, b.coding.hex])
             try refreshWithdrawal(db, b.coding.hex)
         case .memoAdded(let b):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO memos (id, author, time, text, document, code, coding) VALUES (?,?,?,?,?,?,?)
-                """, arguments: [id, author, event.time, b.text, b.document?.hex, b.code?.hex, b.coding?.hex])
+                """).execute(arguments: [id, author, event.time, b.text, b.document?.hex, b.code?.hex, b.coding?.hex])
         case .documentDone(let b):
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO done (id, document, author, time, member) VALUES (?,?,?,?,?)").execute(
                            arguments: [id, b.document.hex, author, event.time, member])
         case .adjudicationDecided(let b):
             let codes = JSONValue.array(b.codes.map { .string($0.hex) })
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO adjudications (id, document, start, "end", codes, note, author, time) VALUES (?,?,?,?,?,?,?,?)
-                """, arguments: [id, b.document.hex, b.start, b.end, CanonicalJSON.string(codes), b.note, author, event.time])
+                """).execute(arguments: [id, b.document.hex, b.start, b.end, CanonicalJSON.string(codes), b.note, author, event.time])
             try Register.record(db, edit: id, thing: Adjudication.unitKey(document: b.document.hex, start: b.start, end: b.end),
                                 field: "codes", value: codes, time: event.time, author: author, base: b.base.map(\.hex))
         }
@@ -147,8 +147,8 @@ enum Projector {
     }
 
     static func retire(_ db: Database, _ event: UnsignedEvent, thing: String, kind: String) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO retirements (id, thing, kind, author, time) VALUES (?,?,?,?,?)",
-                       arguments: [event.id.hex, thing, kind, event.author.hex, event.time])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO retirements (id, thing, kind, author, time) VALUES (?,?,?,?,?)")
+            .execute(arguments: [event.id.hex, thing, kind, event.author.hex, event.time])
         if kind == "member" { try refreshRemoval(db, thing) }
     }
 

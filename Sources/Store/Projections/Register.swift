@@ -12,10 +12,10 @@ import GRDB
 enum Register {
     static func record(_ db: Database, edit: String, thing: String, field: String, value: JSONValue,
                        time: Int64, author: String, base: [String]) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO edits (edit_id, thing, field, value, time, author) VALUES (?,?,?,?,?,?)",
-                       arguments: [edit, thing, field, CanonicalJSON.string(value), time, author])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO edits (edit_id, thing, field, value, time, author) VALUES (?,?,?,?,?,?)")
+            .execute(arguments: [edit, thing, field, CanonicalJSON.string(value), time, author])
         for b in base {
-            try db.execute(sql: "INSERT OR IGNORE INTO edit_bases (edit_id, base_id) VALUES (?,?)", arguments: [edit, b])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO edit_bases (edit_id, base_id) VALUES (?,?)").execute(arguments: [edit, b])
         }
     }
 
