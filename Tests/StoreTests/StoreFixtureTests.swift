@@ -35,7 +35,8 @@ import Testing
         let applied = try store.database.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied.contains("v5-status-cache") && applied.contains("v6-documents-catalog-index"))
         let indexes = try store.database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
-        #expect(indexes.contains("documents_catalog"))
+        #expect(indexes.contains("documents_catalog") && indexes.contains("codings_document") && !indexes.contains("codings_code"))
+        #expect(applied.contains("v7-codings-indexes"))
         #expect(try store.stateDigest() == expectedDigest)
         #expect(try store.status().stateDigest == expectedDigest, "the kept digest")
         #expect(try store.database.read { try StateDigest.compute($0) } == expectedDigest)
