@@ -136,4 +136,41 @@ import AccordTesting
             #expect(digest == (try p.store.readState(at: .time(point.time), replay: true) { try StateDigest.compute($0) }))
         }
     }
+
+    /// A trend carries the codings from step to step: withdrawals of codings
+    /// held before, a coding made and withdrawn in one step, a merge and a
+    /// withdrawal in one step. With steps of one to four events, every step
+    /// must be the agreement `--at` its time reads from scratch.
+    @Test func aTrendThroughWithdrawalsAndMergesInAnyStepEqualsAgreementAt() throws {
+        let p = try TestProject()
+        let codes = ["values/helpfulness", "values/honesty"]
+        var made: [(Event, SigningKey)] = []
+        for (i, coder) in [p.alice, p.bob, p.alice, p.bob, p.alice, p.bob].enumerated() {
+            made.append((try p.replica.apply(code: codes[i % 2], document: "northwind", at: .span(i * 5, i * 5 + 9), by: coder), coder))
+        }
+        _ = try p.replica.markDone("northwind", by: p.alice)
+        _ = try p.replica.markDone("northwind", by: p.bob)
+        _ = try p.replica.unapply(coding: made[0].0.id, by: made[0].1)
+        let late = try p.replica.apply(code: "values/honesty", document: "northwind", at: .span(40, 60), by: p.bob)
+        _ = try p.replica.unapply(coding: late.id, by: p.bob)
+        _ = try p.replica.mergeCode("values/honesty", into: "values/helpfulness", by: p.lead)
+        _ = try p.replica.unapply(coding: made[3].0.id, by: made[3].1)
+        _ = try p.replica.apply(code: "values/helpfulness", document: "northwind", at: .span(0, 30), by: p.alice)
+
+        var query = AgreementQuery()
+        query.unit = .sentence
+        query.includeUnfinished = true
+        for size in 1...4 {
+            let points = try p.replica.agreementTrend(query, cut: .events(size))
+            var compared = 0
+            for point in points {
+                var at = query
+                at.moment = .time(point.point.time)
+                let then = try? p.replica.agreement(at).report
+                #expect(point.report == then, "steps of \(size), at \(point.point.events) events")
+                if point.report != nil { compared += 1 }
+            }
+            #expect(compared >= 4, "steps of \(size)")
+        }
+    }
 }

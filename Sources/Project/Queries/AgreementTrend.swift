@@ -28,8 +28,8 @@ extension Replica {
                 held!.apply(try view.codingChanges(catalog: catalog, after: since), catalog: catalog)
             } else {
                 held = HeldCodings(try view.codings(catalog: catalog), catalog: catalog)
+                cache?.forgetCoverages()
             }
-            cache?.forget(held!.takeChanged())
             do {
                 var comparison = try Comparison.build(view, query.request, catalog: catalog, codings: held!, texts: texts,
                                                       listing: cache == nil)

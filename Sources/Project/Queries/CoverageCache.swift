@@ -10,8 +10,8 @@ final class CoverageCache {
     let scheme: UnitScheme
     /// Per document id: its length and units (a document's text never changes).
     private var documents: [String: (length: Int, units: DocumentUnits)] = [:]
-    /// Each held group's coverage, until its codings change.
-    private var entries: [HeldCodings.Key: CodeCoverage] = [:]
+    /// Each held group's coverage, with the version of the group it was computed from.
+    private var entries: [HeldCodings.Key: (version: Int, coverage: CodeCoverage)] = [:]
 
     init?(scheme: UnitScheme) {
         switch scheme {
@@ -20,11 +20,9 @@ final class CoverageCache {
         }
     }
 
-    /// Drops the coverages of groups whose codings changed: called at every
-    /// step, whether or not the step compares anything.
-    func forget(_ changed: Set<HeldCodings.Key>) {
-        for key in changed { entries[key] = nil }
-    }
+    /// Forgets every group's coverage: the groups were built anew, and
+    /// their versions start again (the documents' units are kept).
+    func forgetCoverages() { entries = [:] }
 
     /// The coverage of `input` (its documents, coders, codes and reference;
     /// its codings are not read) from the groups `held` keeps: `coderOf`
@@ -38,15 +36,19 @@ final class CoverageCache {
             documents[doc.id] = known
             return CoverageDocument(id: doc.id, length: known.length, units: known.units, coverage: [])
         }
-        for (key, spans) in held.groups {
+        for (key, group) in held.groups {
             guard let d = documentIndex[key.document], let c = codeIndex[key.code],
                   let r = key.member.flatMap({ coderOf[$0] }).flatMap({ coderIndex[$0] }) else { continue }
             if built[d].coverage.isEmpty {
                 built[d].coverage = [[CodeCoverage]](
                     repeating: [CodeCoverage](repeating: .empty, count: input.coders.count), count: input.codes.count)
             }
-            let coverage = entries[key] ?? CodeCoverage(codings: spans, units: built[d].units, length: built[d].length)
-            entries[key] = coverage
+            if let entry = entries[key], entry.version == group.version {
+                built[d].coverage[c][r] = entry.coverage
+                continue
+            }
+            let coverage = CodeCoverage(codings: group.spans, units: built[d].units, length: built[d].length)
+            entries[key] = (group.version, coverage)
             built[d].coverage[c][r] = coverage
         }
         var ignoredDecisions = 0

@@ -3,70 +3,76 @@ import Store
 
 /// The current codings a series carries from one step to the next, grouped
 /// by (document, code, member): each step applies what changed since the
-/// previous one (`SeriesPoint.since`) and notes which groups it touched, so
-/// a 20-step trend reads the codings about once and rebuilds only the
-/// coverages whose codings changed (`CoverageCache`).
+/// previous one (`SeriesPoint.since`) and stamps the groups it touched with
+/// the step, so a 20-step trend reads the codings about once and rebuilds
+/// only the coverages whose codings changed (`CoverageCache`).
 struct HeldCodings {
     struct Key: Hashable {
         var document: String
         /// The code the codings count under: merges followed.
         var code: String
         var member: String?
+
+        init(_ row: CodingRow) { (document, code, member) = (row.document, row.code, row.member) }
     }
 
-    private(set) var groups: [Key: [Range<Int>]] = [:]
-    /// Where each coding is held, to withdraw it.
-    private var place: [String: (key: Key, span: Range<Int>)] = [:]
-    /// The groups whose codings changed since `takeChanged()`.
-    private var changed: Set<Key> = []
+    struct Group {
+        var spans: [Range<Int>] = []
+        /// The step that last changed the spans: a coverage computed at
+        /// another step is stale.
+        var version = 0
+
+        mutating func add(_ span: Range<Int>, at step: Int) {
+            spans.append(span)
+            version = step
+        }
+
+        mutating func remove(_ span: Range<Int>, at step: Int) {
+            guard let i = spans.firstIndex(of: span) else { return }
+            spans.remove(at: i)
+            version = step
+        }
+    }
+
+    private(set) var groups: [Key: Group] = [:]
+    private var step = 0
     /// The merged codes the keys were last followed through.
     private var merged: Set<String> = []
 
     init(_ rows: [CodingRow], catalog: Catalog) {
-        place.reserveCapacity(rows.count)
-        for row in rows { add(row) }
+        for row in rows { groups[Key(row), default: Group()].add(row.start..<row.end, at: step) }
         merged = Self.mergedCodes(catalog)
     }
 
     /// Brings the groups to the state a step reads, made from the previous
-    /// step's state plus `changes` after it.
-    mutating func apply(_ changes: (added: [CodingRow], withdrawn: [String]), catalog: Catalog) {
-        for id in changes.withdrawn {
-            guard let (key, span) = place.removeValue(forKey: id), let i = groups[key]?.firstIndex(of: span) else { continue }
-            groups[key]!.remove(at: i)
-            if groups[key]!.isEmpty { groups[key] = nil }
-            changed.insert(key)
-        }
-        for row in changes.added where place[row.id] == nil { add(row) }
-        // A merge since the previous step: follow every code again (merges
-        // only add, so following an already followed code is exact).
+    /// step's state plus `changes` after it: every withdrawn coding was held
+    /// (current at the previous step), every added one was not. Both come
+    /// with their codes followed through this step's merges, so the groups
+    /// follow them first.
+    mutating func apply(_ changes: (added: [CodingRow], withdrawn: [CodingRow]), catalog: Catalog) {
+        step += 1
         let now = Self.mergedCodes(catalog)
-        guard now != merged else { return }
-        merged = now
-        let old = groups
-        groups = [:]
-        for (key, spans) in old {
-            var moved = key
-            moved.code = catalog.effectiveCode(key.code)
-            groups[moved, default: []] += spans
-            if moved != key { changed.formUnion([key, moved]) }
+        if now != merged {
+            // Merges only add, so following an already followed code is exact.
+            merged = now
+            let old = groups
+            groups = [:]
+            for (key, group) in old {
+                var moved = key
+                moved.code = catalog.effectiveCode(key.code)
+                if moved == key && groups[key] == nil {
+                    groups[key] = group
+                    continue
+                }
+                for span in group.spans { groups[moved, default: Group()].add(span, at: step) }
+            }
         }
-        for (id, held) in place where catalog.effectiveCode(held.key.code) != held.key.code {
-            place[id]!.key.code = catalog.effectiveCode(held.key.code)
+        for row in changes.withdrawn {
+            let key = Key(row)
+            groups[key]?.remove(row.start..<row.end, at: step)
+            if groups[key]?.spans.isEmpty == true { groups[key] = nil }
         }
-    }
-
-    private mutating func add(_ row: CodingRow) {
-        let key = Key(document: row.document, code: row.code, member: row.member)
-        groups[key, default: []].append(row.start..<row.end)
-        place[row.id] = (key, row.start..<row.end)
-        changed.insert(key)
-    }
-
-    /// The groups changed since the last call, and forgets them.
-    mutating func takeChanged() -> Set<Key> {
-        defer { changed = [] }
-        return changed
+        for row in changes.added { groups[Key(row), default: Group()].add(row.start..<row.end, at: step) }
     }
 
     static func mergedCodes(_ catalog: Catalog) -> Set<String> {
@@ -87,7 +93,7 @@ extension HeldCodings: ComparedCodings {
         var out: [AgreementCoding] = []
         for key in keys {
             guard let coder = keep(key.document, key.code, key.member) else { continue }
-            for span in groups[key]!.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) {
+            for span in groups[key]!.spans.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) {
                 out.append(AgreementCoding(coder: coder, document: key.document, code: key.code, start: span.lowerBound, end: span.upperBound))
             }
         }

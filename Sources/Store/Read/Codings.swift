@@ -53,27 +53,37 @@ extension CodingRow {
     }
 
     /// What changed in the current codings after `time`, up to the state
-    /// read: the codings made since that are current, and the codings an
-    /// effective withdrawal since took away. Read through the log's time
-    /// index, so a step of a series costs what happened in it (`+e.type`
-    /// keeps SQLite off the type index, which would visit every coding
-    /// event of the log and read its row to check the time).
-    static func changes(_ db: Database, catalog: Catalog, after time: Int64) throws -> (added: [CodingRow], withdrawn: [String]) {
-        var added: [CodingRow] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.author, c.document, c.code, c.start, c."end", c.time, c.member
-            FROM events e JOIN codings c ON c.id = e.id
-            WHERE e.time > ? AND +e.type = 'segment.coded' AND c.uncoded_by IS NULL AND c.id NOT IN (SELECT id FROM voided)
-            """, arguments: [time])
-        while let row = try rows.next() {
-            added.append(CodingRow(id: row[0], author: row[1], document: row[2], code: catalog.effectiveCode(row[3]), start: row[4],
-                                   end: row[5], time: row[6], member: row[7]))
-        }
-        let withdrawn = try String.fetchAll(db, sql: """
-            SELECT w.coding FROM events e JOIN withdrawals w ON w.id = e.id
-            WHERE e.time > ? AND +e.type = 'segment.uncoded' AND w.id NOT IN (SELECT id FROM voided)
-            """, arguments: [time])
+    /// read: the codings made since that are current, and the codings that
+    /// were current at `time` and an effective withdrawal since took away.
+    /// Read through the log's time index, so a step of a series costs what
+    /// happened in it (`+e.type` keeps SQLite off the type index, which
+    /// would visit every coding event of the log and read its row to check
+    /// the time).
+    static func changes(_ db: Database, catalog: Catalog, after time: Int64) throws -> (added: [CodingRow], withdrawn: [CodingRow]) {
+        let columns = #"c.id, c.author, c.document, c.code, c.start, c."end", c.time, c.member"#
+        let added = try rows(db, catalog: catalog, sql: """
+            SELECT \(columns) FROM events e JOIN codings c ON c.id = e.id
+            WHERE e.time > ?1 AND +e.type = 'segment.coded' AND c.uncoded_by IS NULL AND c.id NOT IN (SELECT id FROM voided)
+            """, time)
+        let withdrawn = try rows(db, catalog: catalog, sql: """
+            SELECT \(columns) FROM codings c
+            WHERE c.id IN (SELECT w.coding FROM events e JOIN withdrawals w ON w.id = e.id
+                           WHERE e.time > ?1 AND +e.type = 'segment.uncoded' AND w.id NOT IN (SELECT id FROM voided))
+              AND c.time <= ?1 AND c.id NOT IN (SELECT id FROM voided)
+              AND NOT EXISTS (SELECT 1 FROM withdrawals w JOIN events e ON e.id = w.id
+                              WHERE w.coding = c.id AND e.time <= ?1 AND w.id NOT IN (SELECT id FROM voided))
+            """, time)
         return (added, withdrawn)
+    }
+
+    private static func rows(_ db: Database, catalog: Catalog, sql: String, _ time: Int64) throws -> [CodingRow] {
+        var out: [CodingRow] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: [time])
+        while let row = try rows.next() {
+            out.append(CodingRow(id: row[0], author: row[1], document: row[2], code: catalog.effectiveCode(row[3]), start: row[4],
+                                 end: row[5], time: row[6], member: row[7]))
+        }
+        return out
     }
 
     /// Puts codings in order of document, start, end, time and id (ids and

@@ -32,7 +32,9 @@ struct PastState {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(Store.busyTimeout)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
+        // The temporary tables of a cut are small (members, codes, voided
+        // events, forks): kept in memory, not in files under the temp folder.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY") }
         connection = try DatabaseQueue(path: file.path, configuration: config)
     }
 
