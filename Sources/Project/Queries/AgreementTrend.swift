@@ -38,7 +38,7 @@ extension Replica {
                 }
                 let report: AgreementReport
                 if let cache {
-                    let coderOf = Dictionary(comparison.coders.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+                    let coderOf = Comparison.coderNames(comparison.coders)
                     report = computeAgreement(coverage: cache.coverage(comparison.input, held: held!, coderOf: coderOf))
                 } else {
                     report = computeAgreement(comparison.input, unit: query.unit)

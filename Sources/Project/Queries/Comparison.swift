@@ -75,7 +75,7 @@ struct Comparison {
             let why = request.coders.isEmpty ? " who marked a document done" : ""
             throw AccordError("too_few_coders", "this needs at least \(request.minimumCoders == 1 ? "one coder" : "two coders")\(why); found \(found) (name them with --coders)")
         }
-        let coderOfMember = Dictionary(coders.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let coderOfMember = Comparison.coderNames(coders)
         // Codes.
         var codes = catalog.codes.filter { !$0.retired && $0.mergedInto == nil }
         if !request.codes.isEmpty {
@@ -127,6 +127,11 @@ struct Comparison {
             documents: documents, coders: coders.map(\.name),
             codes: codes.map { AgreementCode(id: $0.id, path: $0.path, group: groupPath($0)) }, codings: codings)
         return Comparison(catalog: catalog, coders: coders, codes: codes, leftOut: leftOut, leftOutCoders: leftOutCoders, input: input)
+    }
+
+    /// Each compared member's id → the coder name the statistics know them by.
+    static func coderNames(_ coders: [Catalog.Member]) -> [String: String] {
+        Dictionary(coders.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The decided consensus as a reference rater: each unit's standing

@@ -61,8 +61,9 @@ struct PastState {
         }
     }
 
-    /// Which events are in: every one with `time <= limit`, minus `excluded`
-    /// (for an event's causal past, the events before it that it did not see).
+    /// Which events are in: every one with `time <= limit`, and for an
+    /// event's causal past minus `temp.cut_excluded` (the events before it
+    /// that it did not see).
     struct Cut {
         var limit: Int64
         var excludes: Bool
@@ -73,7 +74,6 @@ struct PastState {
             case .time(let t):
                 limit = t
                 excludes = false
-                try db.execute(sql: "CREATE TEMP TABLE cut_excluded (id TEXT PRIMARY KEY) WITHOUT ROWID")
             case .event(let prefix):
                 let id = try Store.resolveEventID(prefix, db)
                 let row = try Row.fetchOne(db, sql: "SELECT time, clock FROM main.events WHERE id = ?", arguments: [id])!

@@ -39,18 +39,16 @@ extension Store {
         do {
             let past = try PastState(file: databaseFile)
             var results: [T] = []
-            var previous: Int64 = 0
+            var previous: Int64? = nil
             for end in ends {
-                let last = try readDatabase { db in
-                    try String.fetchOne(db, sql: """
+                guard let result = try past.read(at: .time(times[end]), { db in
+                    // The newest event of the cut, in the total order, read in the cut's own snapshot.
+                    let last = try String.fetchOne(db, sql: """
                         SELECT e.id FROM events e JOIN authors a ON a.idx = e.author WHERE e.time = ? ORDER BY a.key DESC, e.seq DESC LIMIT 1
                         """, arguments: [times[end]])!
-                }
-                let point = SeriesPoint(time: times[end], events: end + 1, lastEvent: last, since: results.isEmpty ? nil : previous)
-                previous = times[end]
-                guard let result = try past.read(at: .time(times[end]), { db in
-                    try body(point, StoreView(db: db))
+                    return try body(SeriesPoint(time: times[end], events: end + 1, lastEvent: last, since: previous), StoreView(db: db))
                 }) else { return try foldSeries(ends: ends, body) }
+                previous = times[end]
                 results.append(result)
             }
             return results
