@@ -38,7 +38,15 @@ public final class Store: Sendable {
             config.busyMode = .timeout(Store.busyTimeout)
             // Imports and clones write large transactions: a 32 MiB page
             // cache keeps them from spilling to the WAL and reading it back.
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
+            // A new file gets 16 KiB pages: an event's row is most of a
+            // kilobyte, and 4 KiB pages left about a sixth of the log's pages
+            // empty (a row that does not fit starts the next page). The size
+            // of an existing file's pages never changes (WAL mode), so this
+            // is a no-op there.
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA cache_size = -32768")
+                try db.execute(sql: "PRAGMA page_size = 16384")
+            }
             database = try DatabasePool(path: file.path, configuration: config)
             try Schema.migrator.migrate(database)
         } catch {

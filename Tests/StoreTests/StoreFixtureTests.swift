@@ -35,8 +35,11 @@ import Testing
         let applied = try store.database.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied.contains("v5-status-cache") && applied.contains("v6-documents-catalog-index"))
         let indexes = try store.database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
-        #expect(indexes.contains("documents_catalog") && indexes.contains("codings_document") && !indexes.contains("codings_code"))
-        #expect(applied.contains("v7-codings-indexes"))
+        #expect(indexes.contains("documents_catalog") && indexes.contains("coding_rows_document") && !indexes.contains("codings_code") && !indexes.contains("codings_document"))
+        #expect(applied.contains("v7-codings-indexes") && applied.contains("v8-coding-rows"))
+        let codingsKind = try store.database.read { try String.fetchOne($0, sql: "SELECT type FROM sqlite_master WHERE name = 'codings'") }
+        #expect(codingsKind == "view", "codings are kept by log position and named by a view")
+        #expect(try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM coding_rows") } ?? 0 > 0)
         #expect(try store.stateDigest() == expectedDigest)
         #expect(try store.status().stateDigest == expectedDigest, "the kept digest")
         #expect(try store.database.read { try StateDigest.compute($0) } == expectedDigest)
@@ -49,6 +52,6 @@ import Testing
         #expect(try store.stateDigest() == expectedDigest)
         #expect(try store.verify().isClean)
         let indexes = try store.database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
-        #expect(indexes.contains("documents_catalog"), "rebuild indexes the documents again")
+        #expect(indexes.contains("documents_catalog") && indexes.contains("coding_rows_document"), "rebuild indexes again")
     }
 }

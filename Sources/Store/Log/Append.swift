@@ -30,9 +30,12 @@ extension Store {
     ///
     /// Under the write lock it chooses seq, prev, deps and the hybrid logical
     /// time (max(wall clock, newest held time + 1)), chains the ids, then
-    /// signs on background threads while this thread validates and projects:
-    /// signing is the one cost a signed log cannot avoid, so it gets the cores
-    /// and everything else runs beside it.
+    /// signs on background threads while this thread validates, stores and
+    /// projects each event as soon as its signature is made: signing is the
+    /// one cost a signed log cannot avoid, so it gets the cores and
+    /// everything else runs beside it. An event is stored before it is
+    /// projected, as a received one is, so the projections can name it by
+    /// its position in the log.
     @discardableResult
     public func append(_ actions: [Action], by key: SigningKey,
                        check: ((StoreView) throws -> Void)? = nil) throws(AccordError) -> [Event] {
@@ -74,9 +77,12 @@ extension Store {
     ///
     /// Under the write lock it chooses seq, prev, deps and the hybrid logical
     /// time (max(wall clock, newest held time + 1)), chains the ids, then
-    /// signs on background threads while this thread validates and projects:
-    /// signing is the one cost a signed log cannot avoid, so it gets the cores
-    /// and everything else runs beside it.
+    /// signs on background threads while this thread validates, stores and
+    /// projects each event as soon as its signature is made: signing is the
+    /// one cost a signed log cannot avoid, so it gets the cores and
+    /// everything else runs beside it. An event is stored before it is
+    /// projected, as a received one is, so the projections can name it by
+    /// its position in the log.
     static func append(_ actions: [Action], by key: SigningKey, _ db: Database) throws -> [Event] {
         guard !actions.isEmpty else { return [] }
         var project = try EventLog.project(db).flatMap(EventID.init(hex:))
@@ -113,24 +119,28 @@ extension Store {
 
         let signing = Signer(drafts: drafts, key: key)
         signing.start()
+        var events: [Event] = []
+        events.reserveCapacity(drafts.count)
         var admissions: [Admission] = []
         admissions.reserveCapacity(drafts.count)
         do {
-            for draft in drafts {
+            for (i, draft) in drafts.enumerated() {
                 let unsigned = draft.unsigned!
                 let admission = try validator.validate(unsigned, project: unsigned.type == .projectCreated ? nil : project?.hex)
                 let before = MemberEvent.types.contains(unsigned.type) ? validator.authority.globalResolution : nil
                 validator.admit(unsigned, admission)
-                try Projector.apply(unsigned, member: validator.authority.member(of: unsigned, within: admission.clock), db)
+                let event = signing.event(i)
+                let row = try EventLog.insertRow(event, admission, db)
+                try Projector.apply(unsigned, row: row, member: validator.authority.member(of: unsigned, within: admission.clock), db)
                 try Effects.settle(unsigned, admission, before: before, validator: validator, db)
+                events.append(event)
                 admissions.append(admission)
             }
         } catch {
-            _ = signing.wait()
+            signing.wait()
             throw error
         }
-        let events = signing.wait()
-        try EventLog.insertBatch(events, admissions: admissions, db)
+        try EventLog.advanceHeads(events, admissions: admissions, db)
         return events
     }
 

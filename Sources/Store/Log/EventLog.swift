@@ -13,21 +13,23 @@ enum EventLog {
 
     /// Appends a validated event. The caller has checked that its parents are
     /// held, so the event is a new head and its parents no longer are.
-    static func insert(_ event: Event, _ admission: Admission, _ db: Database) throws {
-        try insertRow(event, admission, db)
+    /// Returns the event's position in the log (its rowid).
+    @discardableResult
+    static func insert(_ event: Event, _ admission: Admission, _ db: Database) throws -> Int64 {
+        let row = try insertRow(event, admission, db)
         try advanceChain(admission, seq: event.seq, id: event.id, db)
         try noteFork(event, admission, db)
         let unhead = try db.cachedStatement(sql: "DELETE FROM heads WHERE id = ?")
         for parent in event.parents { try unhead.execute(arguments: [parent]) }
         try db.cachedStatement(sql: "INSERT INTO heads (id) VALUES (?)").execute(arguments: [event.id])
+        return row
     }
 
-    /// Appends one author's validated batch (each event's prev the one
-    /// before it): every event row, then the chain's head and the replica's
-    /// heads once, as the last event leaves them.
-    static func insertBatch(_ events: [Event], admissions: [Admission], _ db: Database) throws {
+    /// After one author's validated batch (each event's prev the one before
+    /// it) was stored row by row: the chain's head and the replica's heads,
+    /// once, as the last event leaves them.
+    static func advanceHeads(_ events: [Event], admissions: [Admission], _ db: Database) throws {
         guard let first = events.first, let last = events.last else { return }
-        for (event, admission) in zip(events, admissions) { try insertRow(event, admission, db) }
         if admissions[0].newChain { try advanceChain(admissions[0], seq: first.seq, id: first.id, db) }
         try advanceChain(admissions[admissions.count - 1], seq: last.seq, id: last.id, db)
         let unhead = try db.cachedStatement(sql: "DELETE FROM heads WHERE id = ?")
@@ -48,14 +50,17 @@ enum EventLog {
             .execute(arguments: [Blob(event.bytes), event.id])
     }
 
-    private static func insertRow(_ event: Event, _ admission: Admission, _ db: Database) throws {
+    /// Stores an event's row; returns its position in the log.
+    static func insertRow(_ event: Event, _ admission: Admission, _ db: Database) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO events (id, author, chain, seq, time, type, clock, bytes) VALUES (?,?,?,?,?,?,?,?)
             """).execute(arguments: [event.id, admission.author, admission.chain, event.seq, event.time, event.type.rawValue,
                                      Blob(admission.clock.blob), Blob(event.bytes)])
+        let row = db.lastInsertedRowID
         if event.type == .projectCreated {
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('project', ?)", arguments: [event.id])
         }
+        return row
     }
 
     /// Moves a chain's head (making the chain when it is new) and the

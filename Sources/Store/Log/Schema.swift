@@ -124,17 +124,43 @@ enum Schema {
             // (document, code) index and the code index cost two 64-hex
             // keys per coding on disk (48 MB of a 300k-event store) and on
             // every insert; one index on the document serves every query.
+            // A store created since v8 has no codings table to index.
+            guard try isTable(db, "codings") else { return }
             try db.execute(sql: """
                 DROP INDEX IF EXISTS codings_code;
                 DROP INDEX IF EXISTS codings_document;
                 CREATE INDEX codings_document ON codings(document);
                 """)
         }
+        migrator.registerMigration("v8-coding-rows") { db in
+            // Codings keep log positions, not 64-hex ids (`coding_rows`),
+            // and `codings` becomes a view that names them as before: the
+            // same rows, so the same digest. Each coding moves to its
+            // event's row; nothing is refolded.
+            guard try isTable(db, "codings") else { return }
+            // A store written before v2 is refolded on open anyway
+            // (`Store.finishMigration`), and its codings have no member.
+            let refolds = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'refold'") != nil
+            try db.execute(sql: "CREATE TABLE coding_rows (\(codingRowsColumns))")
+            if !refolds {
+                try db.execute(sql: """
+                    INSERT INTO coding_rows (event, document, code, start, "end", uncoded_by, member)
+                    SELECT e.rowid, d.rowid, k.rowid, c.start, c."end", w.rowid, m.rowid
+                    FROM codings c JOIN events e ON e.id = c.id JOIN events d ON d.id = c.document JOIN events k ON k.id = c.code
+                    LEFT JOIN events w ON w.id = c.uncoded_by LEFT JOIN events m ON m.id = c.member
+                    """)
+            }
+            try db.execute(sql: """
+                DROP TABLE codings;
+                \(codingsView);
+                CREATE INDEX coding_rows_document ON coding_rows(document);
+                """)
+        }
         return migrator
     }
 
     static let projectionTables = [
-        "members", "member_keys", "documents", "codes", "edits", "edit_bases", "codings",
+        "members", "member_keys", "documents", "codes", "edits", "edit_bases", "coding_rows",
         "done", "memos", "merges", "adjudications", "retirements", "voided", "forks", "withdrawals",
     ]
 
@@ -161,10 +187,8 @@ enum Schema {
             ) WITHOUT ROWID;
             CREATE TABLE edit_bases (edit_id TEXT NOT NULL, base_id TEXT NOT NULL,
                 PRIMARY KEY (base_id, edit_id)) WITHOUT ROWID;
-            CREATE TABLE codings (
-                id TEXT PRIMARY KEY, document TEXT NOT NULL, code TEXT NOT NULL, author TEXT NOT NULL,
-                start INTEGER NOT NULL, "end" INTEGER NOT NULL, time INTEGER NOT NULL, uncoded_by TEXT, member TEXT
-            );
+            CREATE TABLE coding_rows (\(codingRowsColumns));
+            \(codingsView);
             CREATE TABLE done (id TEXT PRIMARY KEY, document TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL, member TEXT);
             CREATE TABLE memos (
                 id TEXT PRIMARY KEY, author TEXT NOT NULL, time INTEGER NOT NULL, text TEXT NOT NULL,
@@ -190,7 +214,7 @@ enum Schema {
         try db.execute(sql: """
             CREATE INDEX documents_sha ON documents(sha256);
             CREATE INDEX IF NOT EXISTS documents_catalog ON documents(time, id, title, sha256, length, meta);
-            CREATE INDEX IF NOT EXISTS codings_document ON codings(document);
+            CREATE INDEX IF NOT EXISTS coding_rows_document ON coding_rows(document);
             CREATE INDEX done_document ON done(document, author);
             CREATE INDEX merges_code ON merges(code);
             CREATE INDEX retirements_thing ON retirements(thing);
@@ -199,6 +223,38 @@ enum Schema {
     }
 
     static func dropProjectionTables(_ db: Database) throws {
+        try db.execute(sql: "DROP VIEW IF EXISTS codings")
         for table in projectionTables { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+    }
+
+    /// A coding by the log positions (`events.rowid`) of its own event, its
+    /// document's and code's defining events, its withdrawal and its member's
+    /// defining event: a row of a few integers instead of five 64-hex ids,
+    /// each of which the log already holds once. Author and time are the
+    /// event's own.
+    static let codingRowsColumns = """
+        event INTEGER PRIMARY KEY, document INTEGER NOT NULL, code INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, uncoded_by INTEGER, member INTEGER
+        """
+
+    /// The codings by their ids, as every read and `state_digest` see them.
+    /// It names `main.` tables so that the temporary views of a past state
+    /// (`PastState`), which shadow `events` and `authors` with a cut, do not
+    /// change how a position is named.
+    static let codingsView = """
+        CREATE VIEW codings AS
+        SELECT e.id AS id, d.id AS document, k.id AS code, a.key AS author, c.start AS start, c."end" AS "end",
+            e.time AS time, w.id AS uncoded_by, m.id AS member
+        FROM main.coding_rows c
+        JOIN main.events e ON e.rowid = c.event
+        JOIN main.authors a ON a.idx = e.author
+        JOIN main.events d ON d.rowid = c.document
+        JOIN main.events k ON k.rowid = c.code
+        LEFT JOIN main.events w ON w.rowid = c.uncoded_by
+        LEFT JOIN main.events m ON m.rowid = c.member
+        """
+
+    static func isTable(_ db: Database, _ name: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?)", arguments: [name])!
     }
 }

@@ -17,8 +17,9 @@ import GRDB
 enum Projector {
     /// `member` is the member the author's key belonged to in the event's own
     /// causal past: who a coding or a done mark is by, even after that key
-    /// passes to someone else (events/README §12.5).
-    static func apply(_ event: UnsignedEvent, member: String?, _ db: Database) throws {
+    /// passes to someone else (events/README §12.5). `row` is the event's
+    /// position in the log (`events.rowid`), by which a coding is kept.
+    static func apply(_ event: UnsignedEvent, row: Int64, member: String?, _ db: Database) throws {
         let id = event.id.hex
         let author = event.author.hex
         switch event.body {
@@ -76,9 +77,13 @@ enum Projector {
         case .codeRetired(let b):
             try retire(db, event, thing: b.code.hex, kind: "code")
         case .segmentCoded(let b):
+            // The document, code and member are events the coding's causal
+            // past holds (validation checked), so each has a position.
             try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO codings (id, document, code, author, start, "end", time, member) VALUES (?,?,?,?,?,?,?,?)
-                """).execute(arguments: [id, b.document.hex, b.code.hex, author, b.start, b.end, event.time, member])
+                INSERT INTO coding_rows (event, document, code, start, "end", member)
+                VALUES (?1, (SELECT rowid FROM main.events WHERE id = ?2), (SELECT rowid FROM main.events WHERE id = ?3), ?4, ?5,
+                        (SELECT rowid FROM main.events WHERE id = ?6))
+                """).execute(arguments: [row, b.document.hex, b.code.hex, b.start, b.end, member])
         case .segmentUncoded(let b):
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO withdrawals (id, coding) VALUES (?,?)").execute(arguments: [id, b.coding.hex])
             try refreshWithdrawal(db, b.coding.hex)
@@ -156,8 +161,9 @@ enum Projector {
     /// whichever arrived first.
     static func refreshWithdrawal(_ db: Database, _ coding: String) throws {
         try db.cachedStatement(sql: """
-            UPDATE codings SET uncoded_by = (SELECT min(w.id) FROM withdrawals w WHERE w.coding = ?1
-                AND w.id NOT IN (SELECT id FROM voided)) WHERE id = ?1
+            UPDATE coding_rows SET uncoded_by = (SELECT rowid FROM main.events WHERE id = (SELECT min(w.id) FROM withdrawals w
+                WHERE w.coding = ?1 AND w.id NOT IN (SELECT id FROM voided)))
+            WHERE event = (SELECT rowid FROM main.events WHERE id = ?1)
             """).execute(arguments: [coding])
     }
 
