@@ -36,7 +36,8 @@ import Testing
         #expect(applied.contains("v5-status-cache") && applied.contains("v6-documents-catalog-index"))
         let indexes = try store.database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
         #expect(indexes.contains("documents_catalog") && indexes.contains("coding_rows_document") && !indexes.contains("codings_code") && !indexes.contains("codings_document"))
-        #expect(applied.contains("v7-codings-indexes") && applied.contains("v8-coding-rows"))
+        #expect(applied.contains("v7-codings-indexes") && applied.contains("v8-coding-rows") && applied.contains("v9-member-events-index"))
+        #expect(indexes.contains("events_member") && !indexes.contains("events_type"))
         let codingsKind = try store.database.read { try String.fetchOne($0, sql: "SELECT type FROM sqlite_master WHERE name = 'codings'") }
         #expect(codingsKind == "view", "codings are kept by log position and named by a view")
         #expect(try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM coding_rows") } ?? 0 > 0)

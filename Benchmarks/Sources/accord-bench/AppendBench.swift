@@ -125,7 +125,7 @@ enum AppendBench {
                     CREATE UNIQUE INDEX events_chain_seq ON events(chain, seq);
                     CREATE INDEX events_author_seq ON events(author, seq);
                     CREATE INDEX events_order ON events(time, author, seq);
-                    CREATE INDEX events_type ON events(type);
+                    CREATE INDEX events_member ON events(type) WHERE type IN ('project.created', 'member.added', 'member.changed', 'member.removed');
                     CREATE TABLE coding_rows (
                         event INTEGER PRIMARY KEY, document INTEGER NOT NULL, code INTEGER NOT NULL,
                         start INTEGER NOT NULL, "end" INTEGER NOT NULL, uncoded_by INTEGER, member INTEGER);

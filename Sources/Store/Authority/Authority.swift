@@ -24,7 +24,7 @@ final class Authority {
         var loaded: [MemberEvent] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.chain, e.seq, e.clock, e.bytes FROM events e
-            WHERE e.type IN ('project.created', 'member.added', 'member.changed', 'member.removed') ORDER BY e.rowid
+            WHERE e.type IN \(Schema.memberTypes) ORDER BY e.rowid
             """)
         while let row = try rows.next() {
             let event = try Event(stored: (row[3] as Blob).bytes).unsigned

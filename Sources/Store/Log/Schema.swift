@@ -44,7 +44,8 @@ enum Schema {
         }
         migrator.registerMigration("v1-type-index") { db in
             // Validation reads the few member events on every append; without
-            // this index that read would grow with the log.
+            // this index that read would grow with the log (v9 keeps only
+            // the member events' entries).
             try db.execute(sql: "CREATE INDEX events_type ON events(type)")
         }
         migrator.registerMigration("v2-chains-and-effects") { db in
@@ -156,8 +157,25 @@ enum Schema {
                 CREATE INDEX coding_rows_document ON coding_rows(document);
                 """)
         }
+        migrator.registerMigration("v9-member-events-index") { db in
+            // Only the member events are ever looked up by type (the
+            // authority reads them on every write). An index of every
+            // event's type cost 7.5 MB of a 300k-event store and an entry
+            // per insert; `log --type` scans the log it orders anyway
+            // (0.09 s on 300k events, against 0.02 s with the full index).
+            try db.execute(sql: """
+                DROP INDEX IF EXISTS events_type;
+                CREATE INDEX events_member ON events(type) WHERE type IN \(memberTypes);
+                """)
+        }
         return migrator
     }
+
+    /// The member events' types, as SQL. The partial index `events_member`
+    /// and the query that reads member events (`Authority`) name them in
+    /// these very words: SQLite uses a partial index only for a query whose
+    /// WHERE clause repeats its condition.
+    static let memberTypes = "('project.created', 'member.added', 'member.changed', 'member.removed')"
 
     static let projectionTables = [
         "members", "member_keys", "documents", "codes", "edits", "edit_bases", "coding_rows",

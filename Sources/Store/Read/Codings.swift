@@ -56,19 +56,17 @@ extension CodingRow {
     /// read: the codings made since that are current, and the codings that
     /// were current at `time` and an effective withdrawal since took away.
     /// Read through the log's time index, so a step of a series costs what
-    /// happened in it (`+e.type` keeps SQLite off the type index, which
-    /// would visit every coding event of the log and read its row to check
-    /// the time).
+    /// happened in it.
     static func changes(_ db: Database, catalog: Catalog, after time: Int64) throws -> (added: [CodingRow], withdrawn: [CodingRow]) {
         let columns = #"c.id, c.author, c.document, c.code, c.start, c."end", c.time, c.member"#
         let added = try rows(db, catalog: catalog, sql: """
             SELECT \(columns) FROM events e JOIN codings c ON c.id = e.id
-            WHERE e.time > ?1 AND +e.type = 'segment.coded' AND c.uncoded_by IS NULL AND c.id NOT IN (SELECT id FROM voided)
+            WHERE e.time > ?1 AND e.type = 'segment.coded' AND c.uncoded_by IS NULL AND c.id NOT IN (SELECT id FROM voided)
             """, time)
         let withdrawn = try rows(db, catalog: catalog, sql: """
             SELECT \(columns) FROM codings c
             WHERE c.id IN (SELECT w.coding FROM events e JOIN withdrawals w ON w.id = e.id
-                           WHERE e.time > ?1 AND +e.type = 'segment.uncoded' AND w.id NOT IN (SELECT id FROM voided))
+                           WHERE e.time > ?1 AND e.type = 'segment.uncoded' AND w.id NOT IN (SELECT id FROM voided))
               AND c.time <= ?1 AND c.id NOT IN (SELECT id FROM voided)
               AND NOT EXISTS (SELECT 1 FROM withdrawals w JOIN events e ON e.id = w.id
                               WHERE w.coding = c.id AND e.time <= ?1 AND w.id NOT IN (SELECT id FROM voided))

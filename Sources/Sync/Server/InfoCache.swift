@@ -53,10 +53,10 @@ actor InfoCache {
                 let info = try await service.info()
                 let body = ProjectInfo(project: info.project, name: info.name, replica: info.replica).body
                 let entry: Entry = (info, ByteBuffer(bytes: body), ContinuousClock.now)
-                await self.finished(entry)
+                self.finished(entry)
                 return entry
             } catch {
-                await self.finished(nil)
+                self.finished(nil)
                 throw error
             }
         }
