@@ -35,7 +35,7 @@ extension Store {
     }
 
     func receiveOne(_ event: Event, validator: Validator, _ db: Database) throws -> ReceiveOutcome {
-        if try validator.pending.info(event.id, db) != nil {
+        if try validator.positions.info(event.id, db) != nil {
             try EventLog.keepFirstCopy(event, db)
             return .duplicate
         }

@@ -74,7 +74,7 @@ enum Effects {
         }
         authority.forgetVoided()
         for id in changed {
-            guard let event = try events[id] ?? validator.pending.event(id.hex, db) else { continue }
+            guard let event = try events[id] ?? validator.positions.event(id.hex, db) else { continue }
             try Projector.refresh(after: event, db)
         }
     }

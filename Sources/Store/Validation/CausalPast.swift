@@ -10,7 +10,7 @@ import GRDB
 final class CausalPast {
     let db: Database
     let clock: CausalClock?
-    let pending: PendingEvents
+    let positions: EventPositions
     let cache: FactCache
     let authority: Authority
     private lazy var resolution: Resolution = authority.resolution(within: clock)
@@ -19,17 +19,17 @@ final class CausalPast {
         && resolution.effective.count == authority.events.filter { clock?.includes(chain: $0.chain, seq: $0.seq) ?? true }.count
     private var effectiveCache: [String: Bool] = [:]
 
-    init(db: Database, clock: CausalClock?, pending: PendingEvents, cache: FactCache, authority: Authority) {
+    init(db: Database, clock: CausalClock?, positions: EventPositions, cache: FactCache, authority: Authority) {
         self.db = db
         self.clock = clock
-        self.pending = pending
+        self.positions = positions
         self.cache = cache
         self.authority = authority
     }
 
-    /// Whether event `id` is held (or pending) and in this past.
+    /// Whether event `id` is held and in this past.
     func contains(_ id: String) throws -> Bool {
-        guard let info = try pending.info(id, db) else { return false }
+        guard let info = try positions.info(id, db) else { return false }
         guard let clock else { return true }
         return clock.includes(chain: info.chain, seq: info.seq)
     }
@@ -39,7 +39,7 @@ final class CausalPast {
         guard try contains(id) else { return false }
         if trivial { return true }
         if let known = effectiveCache[id] { return known }
-        guard let info = try pending.info(id, db), let event = try pending.event(id, db) else { return false }
+        guard let info = try positions.info(id, db), let event = try positions.event(id, db) else { return false }
         let effective = try authority.voiding(of: event, chain: info.chain, clock: info.clock, under: resolution,
                                               isVoided: { [unowned self] in try !self.counts($0.hex) }) == nil
         effectiveCache[id] = effective
@@ -75,7 +75,7 @@ final class CausalPast {
     /// The member `key` belonged to in the causal past of event `id` (for
     /// `not_own_coding`: each key is read as of its own event, §11.2).
     func member(ofKey key: String, asOf id: String) throws -> String? {
-        guard let info = try pending.info(id, db), let author = AuthorID(hex: key) else { return nil }
+        guard let info = try positions.info(id, db), let author = AuthorID(hex: key) else { return nil }
         return authority.resolution(within: info.clock).state.member(ofKey: author)?.id.hex
     }
 

@@ -22,7 +22,7 @@ final class Validator {
     /// The receiver's clock, microseconds; events may run at most 10 minutes ahead.
     let now: Int64
     /// Events of the same batch, validated but not yet in the log table.
-    let pending = PendingEvents()
+    let positions = EventPositions()
     let cache = FactCache()
     let chains: Chains
     let authority: Authority
@@ -52,7 +52,7 @@ final class Validator {
         var parentTime: Int64 = 0
         var parentPosition: EventPosition? = nil
         if let prev = event.prev {
-            guard let parent = try pending.info(prev.hex, db) else {
+            guard let parent = try positions.info(prev.hex, db) else {
                 throw AccordError.missingPrev("prev \(prev) of event \(event.id) is not held here; sync its author's earlier events first")
             }
             guard parent.author == author, parent.seq == event.seq - 1 else {
@@ -63,7 +63,7 @@ final class Validator {
             parentPosition = parent
         }
         for dep in event.deps {
-            guard let parent = try pending.info(dep.hex, db) else {
+            guard let parent = try positions.info(dep.hex, db) else {
                 throw AccordError.missingDep("dep \(dep) of event \(event.id) is not held here")
             }
             parentTime = max(parentTime, parent.time)
@@ -76,7 +76,7 @@ final class Validator {
             throw AccordError.futureTime("time \(event.time) is more than 10 minutes ahead of this replica's clock")
         }
 
-        let past = CausalPast(db: db, clock: clock, pending: pending, cache: cache, authority: authority)
+        let past = CausalPast(db: db, clock: clock, positions: positions, cache: cache, authority: authority)
         if event.type != .projectCreated {
             guard let membership = past.membership(of: event.author.hex), !membership.removed else {
                 throw AccordError.notMember("author \(event.author.short)… was not a member in the event's causal past")
@@ -96,12 +96,12 @@ final class Validator {
         return Admission(author: author, chain: placement.chain, newChain: placement.isNew, clock: clock)
     }
 
-    /// Records an admitted event as pending (validated, not yet in the log
-    /// table), so that later events of the batch can build on it.
+    /// Records an admitted event (stored next, before the batch's next event
+    /// is validated), so that later events can build on it.
     func admit(_ event: UnsignedEvent, _ admission: Admission) {
         var position = admission.position
         position.time = event.time
-        pending.add(event, position)
+        positions.add(event, position)
         chains.extend(admission.chain, author: admission.author, seq: event.seq, id: event.id.hex, isNew: admission.newChain)
         cache.note(event)
         if MemberEvent.types.contains(event.type) {
