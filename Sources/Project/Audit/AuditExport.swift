@@ -42,7 +42,8 @@ extension Replica {
         var count = 0
         do {
             try files.createDirectory(at: directory, withIntermediateDirectories: true)
-            files.createFile(atPath: eventsFile.path, contents: nil)
+            // A file that could not be made fails to open just below.
+            _ = files.createFile(atPath: eventsFile.path, contents: nil)
             let handle = try FileHandle(forWritingTo: eventsFile)
             defer { try? handle.close() }
             var buffer: [UInt8] = []

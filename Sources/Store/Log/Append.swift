@@ -117,8 +117,7 @@ extension Store {
             parentTime = time
         }
 
-        let signing = Signer(drafts: drafts, key: key)
-        signing.start()
+        let signing = ChunkedWork(count: drafts.count) { [drafts] i in drafts[i].signedEvent(by: key) }
         var events: [Event] = []
         events.reserveCapacity(drafts.count)
         var admissions: [Admission] = []
@@ -129,7 +128,7 @@ extension Store {
                 let admission = try validator.validate(unsigned, project: unsigned.type == .projectCreated ? nil : project?.hex)
                 let before = MemberEvent.types.contains(unsigned.type) ? validator.authority.globalResolution : nil
                 validator.admit(unsigned, admission)
-                let event = signing.event(i)
+                let event = signing.result(i)
                 let row = try EventLog.insertRow(event, admission, db)
                 try Projector.apply(unsigned, row: row, member: validator.authority.member(of: unsigned, within: admission.clock), db)
                 try Effects.settle(unsigned, admission, before: before, validator: validator, db)
@@ -137,7 +136,7 @@ extension Store {
                 admissions.append(admission)
             }
         } catch {
-            signing.wait()
+            signing.cancel()
             throw error
         }
         try EventLog.advanceHeads(events, admissions: admissions, db)

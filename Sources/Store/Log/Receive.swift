@@ -17,15 +17,17 @@ extension Store {
     /// projected, invalid ones rejected with their code, in one transaction.
     ///
     /// Parsing, id checks and signature checks need no store, so they run on
-    /// every core first; the store work then runs in order on this thread.
+    /// every core in the background, chunk by chunk, while this thread stores
+    /// each event in order as soon as its chunk is checked.
     public func receive(_ lines: [[UInt8]], now: Int64 = Store.nowMicros()) throws(AccordError) -> [ReceiveOutcome] {
-        let decoded = Store.decodeInParallel(lines)
+        let decoding = ChunkedWork(count: lines.count) { i in Store.decode(lines[i]) }
+        defer { decoding.cancel() }
         return try write { db in
             var outcomes: [ReceiveOutcome] = []
             outcomes.reserveCapacity(lines.count)
             let validator = try Validator(db: db, now: now)
-            for item in decoded {
-                switch item {
+            for i in lines.indices {
+                switch decoding.result(i) {
                 case .failure(let error): outcomes.append(.rejected(error))
                 case .success(let event): outcomes.append(try receiveOne(event, validator: validator, db))
                 }
@@ -65,15 +67,18 @@ extension Store {
     static func decodeInParallel(_ lines: [[UInt8]]) -> [Result<Event, AccordError>] {
         var results = [Result<Event, AccordError>](repeating: .failure(.malformed("not decoded")), count: lines.count)
         results.withUnsafeMutableBufferPointer { out in
-            parallel(lines.count) { i in
-                out[i] = Result { () throws(AccordError) -> Event in
-                    let event = try Event(bytes: lines[i])
-                    try event.verifySignature()
-                    return event
-                }
-            }
+            parallel(lines.count) { i in out[i] = decode(lines[i]) }
         }
         return results
+    }
+
+    /// One line: strict parse, canonical form, id hash, its own signature.
+    static func decode(_ line: [UInt8]) -> Result<Event, AccordError> {
+        Result { () throws(AccordError) -> Event in
+            let event = try Event(bytes: line)
+            try event.verifySignature()
+            return event
+        }
     }
 
     /// Runs `body(i)` for i in 0..<count on every core; each i writes only its own slot.
