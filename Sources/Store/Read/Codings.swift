@@ -26,27 +26,32 @@ extension CodingRow {
     /// (events/README §12.3): what `recover` can enter again.
     static func fetch(_ db: Database, catalog: Catalog, document: String? = nil, authors: Set<String>? = nil,
                       codes: Set<String>? = nil, voided: Bool = false) throws -> [CodingRow] {
+        // Read by log position, not through the `codings` view: a coding's
+        // document, code, member and author are each one of a few, so each
+        // is named once (`PositionNames`) and shared by every row, and
+        // SQLite joins only the coding's own event.
         var sql = """
-            SELECT id, author, document, code, start, "end", time, member FROM codings
-            WHERE uncoded_by IS NULL AND id \(voided ? "IN" : "NOT IN") (SELECT id FROM voided)
+            SELECT e.id, e.author, c.document, c.code, c.start, c."end", e.time, c.member
+            FROM coding_rows c JOIN events e ON e.rowid = c.event
+            WHERE c.uncoded_by IS NULL AND e.id \(voided ? "IN" : "NOT IN") (SELECT id FROM voided)
             """
         var arguments: StatementArguments = []
         if let document {
-            sql += " AND document = ?"
+            sql += " AND c.document = (SELECT rowid FROM events WHERE id = ?)"
             arguments += [document]
         }
         if let authors {
-            sql += " AND author IN (\(Array(repeating: "?", count: authors.count).joined(separator: ", ")))"
+            sql += " AND e.author IN (SELECT idx FROM authors WHERE key IN (\(Array(repeating: "?", count: authors.count).joined(separator: ", "))))"
             arguments += StatementArguments(authors.sorted())
         }
+        let names = PositionNames(db)
         var out: [CodingRow] = []
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {
-            var coding = CodingRow(id: row[0], author: row[1], document: row[2], code: row[3], start: row[4], end: row[5], time: row[6],
-                                   member: row[7])
-            coding.code = catalog.effectiveCode(coding.code)
-            if let codes, !codes.contains(coding.code) { continue }
-            out.append(coding)
+            let code = catalog.effectiveCode(try names.event(row[3]))
+            if let codes, !codes.contains(code) { continue }
+            out.append(CodingRow(id: row[0], author: try names.author(row[1]), document: try names.event(row[2]), code: code,
+                                 start: row[4], end: row[5], time: row[6], member: try (row[7] as Int64?).map(names.event)))
         }
         sortForListing(&out)
         return out
@@ -154,5 +159,32 @@ public struct Progress: Sendable {
     /// Whether the member marked the document done.
     public func isDone(_ document: String, by member: String) -> Bool {
         done[document]?.contains(member) ?? false
+    }
+}
+
+/// The ids of log positions and the keys of author indexes, each looked up
+/// once per read and then shared: codings name a few documents, codes,
+/// members and authors many times over.
+final class PositionNames {
+    private let db: Database
+    private var events: [Int64: String] = [:]
+    private var authors: [Int64: String] = [:]
+
+    init(_ db: Database) { self.db = db }
+
+    /// The id of the event at `position` (the live log's: ids do not change
+    /// with the moment read).
+    func event(_ position: Int64) throws -> String {
+        if let id = events[position] { return id }
+        let id = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM main.events WHERE rowid = ?"), arguments: [position])!
+        events[position] = id
+        return id
+    }
+
+    func author(_ index: Int64) throws -> String {
+        if let key = authors[index] { return key }
+        let key = try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM main.authors WHERE idx = ?"), arguments: [index])!
+        authors[index] = key
+        return key
     }
 }

@@ -114,6 +114,10 @@ struct PastState {
                 WHERE EXISTS (SELECT 1 FROM temp.events e WHERE e.id = w.id);
             CREATE TEMP TABLE voided (id TEXT PRIMARY KEY, reason TEXT NOT NULL, cause TEXT NOT NULL) WITHOUT ROWID;
             INSERT INTO temp.voided SELECT v.* FROM main.voided v WHERE EXISTS (SELECT 1 FROM temp.events e WHERE e.id = v.id);
+            CREATE TEMP VIEW coding_rows AS SELECT c.event, c.document, c.code, c.start, c."end",
+                (SELECT u.rowid FROM main.events u WHERE u.id = (SELECT min(w.id) FROM temp.withdrawals w
+                    WHERE w.coding = e.id AND w.id NOT IN (SELECT id FROM temp.voided))) AS uncoded_by, c.member
+                FROM main.coding_rows c JOIN temp.events e ON e.rowid = c.event;
             CREATE TEMP VIEW codings AS SELECT c.id, c.document, c.code, c.author, c.start, c."end", c.time,
                 (SELECT min(w.id) FROM temp.withdrawals w WHERE w.coding = c.id AND w.id NOT IN (SELECT id FROM temp.voided))
                     AS uncoded_by, c.member
