@@ -26,13 +26,8 @@ extension CodingRow {
     /// (events/README §12.3): what `recover` can enter again.
     static func fetch(_ db: Database, catalog: Catalog, document: String? = nil, authors: Set<String>? = nil,
                       codes: Set<String>? = nil, voided: Bool = false) throws -> [CodingRow] {
-        // Read by log position, not through the `codings` view: a coding's
-        // document, code, member and author are each one of a few, so each
-        // is named once (`PositionNames`) and shared by every row, and
-        // SQLite joins only the coding's own event.
         var sql = """
-            SELECT e.id, e.author, c.document, c.code, c.start, c."end", e.time, c.member
-            FROM coding_rows c JOIN events e ON e.rowid = c.event
+            SELECT \(columns) FROM coding_rows c JOIN events e ON e.rowid = c.event
             WHERE c.uncoded_by IS NULL AND e.id \(voided ? "IN" : "NOT IN") (SELECT id FROM voided)
             """
         var arguments: StatementArguments = []
@@ -44,15 +39,7 @@ extension CodingRow {
             sql += " AND e.author IN (SELECT idx FROM authors WHERE key IN (\(Array(repeating: "?", count: authors.count).joined(separator: ", "))))"
             arguments += StatementArguments(authors.sorted())
         }
-        let names = PositionNames(db)
-        var out: [CodingRow] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() {
-            let code = catalog.effectiveCode(try names.event(row[3]))
-            if let codes, !codes.contains(code) { continue }
-            out.append(CodingRow(id: row[0], author: try names.author(row[1]), document: try names.event(row[2]), code: code,
-                                 start: row[4], end: row[5], time: row[6], member: try (row[7] as Int64?).map(names.event)))
-        }
+        var out = try rows(db, catalog: catalog, codes: codes, sql: sql, arguments)
         sortForListing(&out)
         return out
     }
@@ -63,28 +50,38 @@ extension CodingRow {
     /// Read through the log's time index, so a step of a series costs what
     /// happened in it.
     static func changes(_ db: Database, catalog: Catalog, after time: Int64) throws -> (added: [CodingRow], withdrawn: [CodingRow]) {
-        let columns = #"c.id, c.author, c.document, c.code, c.start, c."end", c.time, c.member"#
         let added = try rows(db, catalog: catalog, sql: """
-            SELECT \(columns) FROM events e JOIN codings c ON c.id = e.id
-            WHERE e.time > ?1 AND e.type = 'segment.coded' AND c.uncoded_by IS NULL AND c.id NOT IN (SELECT id FROM voided)
-            """, time)
+            SELECT \(columns) FROM events e JOIN coding_rows c ON c.event = e.rowid
+            WHERE e.time > ?1 AND e.type = 'segment.coded' AND c.uncoded_by IS NULL AND e.id NOT IN (SELECT id FROM voided)
+            """, [time])
         let withdrawn = try rows(db, catalog: catalog, sql: """
-            SELECT \(columns) FROM codings c
-            WHERE c.id IN (SELECT w.coding FROM events e JOIN withdrawals w ON w.id = e.id
-                           WHERE e.time > ?1 AND e.type = 'segment.uncoded' AND w.id NOT IN (SELECT id FROM voided))
-              AND c.time <= ?1 AND c.id NOT IN (SELECT id FROM voided)
-              AND NOT EXISTS (SELECT 1 FROM withdrawals w JOIN events e ON e.id = w.id
-                              WHERE w.coding = c.id AND e.time <= ?1 AND w.id NOT IN (SELECT id FROM voided))
-            """, time)
+            SELECT \(columns) FROM coding_rows c JOIN events e ON e.rowid = c.event
+            WHERE e.id IN (SELECT w.coding FROM events u JOIN withdrawals w ON w.id = u.id
+                           WHERE u.time > ?1 AND u.type = 'segment.uncoded' AND w.id NOT IN (SELECT id FROM voided))
+              AND e.time <= ?1 AND e.id NOT IN (SELECT id FROM voided)
+              AND NOT EXISTS (SELECT 1 FROM withdrawals w JOIN events u ON u.id = w.id
+                              WHERE w.coding = e.id AND u.time <= ?1 AND w.id NOT IN (SELECT id FROM voided))
+            """, [time])
         return (added, withdrawn)
     }
 
-    private static func rows(_ db: Database, catalog: Catalog, sql: String, _ time: Int64) throws -> [CodingRow] {
+    /// A coding's columns, read by log position (`c` its `coding_rows` row,
+    /// `e` its event), not through the `codings` view: its document, code,
+    /// member and author are each one of a few, so each is named once per
+    /// read (`PositionNames`) and shared by every row, and SQLite joins only
+    /// the coding's own event.
+    private static let columns = #"e.id, e.author, c.document, c.code, c.start, c."end", e.time, c.member"#
+
+    private static func rows(_ db: Database, catalog: Catalog, codes: Set<String>? = nil, sql: String,
+                             _ arguments: StatementArguments) throws -> [CodingRow] {
+        let names = PositionNames(db)
         var out: [CodingRow] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: [time])
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {
-            out.append(CodingRow(id: row[0], author: row[1], document: row[2], code: catalog.effectiveCode(row[3]), start: row[4],
-                                 end: row[5], time: row[6], member: row[7]))
+            let code = catalog.effectiveCode(try names.event(row[3]))
+            if let codes, !codes.contains(code) { continue }
+            out.append(CodingRow(id: row[0], author: try names.author(row[1]), document: try names.event(row[2]), code: code,
+                                 start: row[4], end: row[5], time: row[6], member: try (row[7] as Int64?).map(names.event)))
         }
         return out
     }
