@@ -11,15 +11,15 @@ public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// From exactly 32 bytes.
     public init?<S: Sequence>(bytes: S) where S.Element == UInt8 {
-        var words: [UInt64] = [0, 0, 0, 0]
+        var words = Words()
         var i = 0
         for byte in bytes {
             guard i < 32 else { return nil }
-            words[i >> 3] = words[i >> 3] << 8 | UInt64(byte)
+            words.shift(in: UInt64(byte), bits: 8, word: i >> 3)
             i += 1
         }
         guard i == 32 else { return nil }
-        (w0, w1, w2, w3) = (words[0], words[1], words[2], words[3])
+        (w0, w1, w2, w3) = (words.w0, words.w1, words.w2, words.w3)
     }
 
     /// From 64 lowercase hex digits, the only spelling accord writes.
@@ -28,14 +28,30 @@ public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// From 64 lowercase hex digits given as UTF-8 bytes (a slice of an event's bytes, say).
     public init?<C: Collection>(hexBytes: C) where C.Element == UInt8 {
         guard hexBytes.count == 64 else { return nil }
-        var words: [UInt64] = [0, 0, 0, 0]
+        var words = Words()
         var i = 0
         for c in hexBytes {
             guard let n = Hex.nibble(c) else { return nil }
-            words[i >> 4] = words[i >> 4] << 4 | UInt64(n)
+            words.shift(in: UInt64(n), bits: 4, word: i >> 4)
             i += 1
         }
-        (w0, w1, w2, w3) = (words[0], words[1], words[2], words[3])
+        (w0, w1, w2, w3) = (words.w0, words.w1, words.w2, words.w3)
+    }
+
+    /// The four words being filled, on the stack: ids are read and spelled
+    /// on every event an append, a receive or a read handles, and an array
+    /// here was a heap allocation each time.
+    private struct Words {
+        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+
+        mutating func shift(in value: UInt64, bits: UInt64, word: Int) {
+            switch word {
+            case 0: w0 = w0 << bits | value
+            case 1: w1 = w1 << bits | value
+            case 2: w2 = w2 << bits | value
+            default: w3 = w3 << bits | value
+            }
+        }
     }
 
     public var bytes: [UInt8] {
@@ -48,15 +64,19 @@ public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var hex: String {
-        var out = [UInt8](repeating: 0, count: 64)
-        var i = 0
-        for word in [w0, w1, w2, w3] {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                out[i] = Hex.digits[Int((word >> UInt64(shift)) & 0xF)]
-                i += 1
+        String(unsafeUninitializedCapacity: 64) { out in
+            func spell(_ word: UInt64, at start: Int) {
+                for j in 0..<16 {
+                    let n = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * j)) & 0xF
+                    out[start + j] = n < 10 ? 0x30 + n : 0x57 + n  // "0"…"9", "a"…"f"
+                }
             }
+            spell(w0, at: 0)
+            spell(w1, at: 16)
+            spell(w2, at: 32)
+            spell(w3, at: 48)
+            return 64
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     public var description: String { hex }
