@@ -84,6 +84,10 @@ extension Event {
     /// re-check (that is `verify`'s job), but the envelope and body are read
     /// with their rules, so a damaged store is reported, never trusted blindly.
     public init(stored bytes: [UInt8]) throws(AccordError) {
+        if let event = StoredEnvelope.read(bytes) {
+            self = event
+            return
+        }
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch { throw .malformed("stored event is not JSON: \(error)") }
         try self.init(value: value, bytes: bytes, checkID: false)
