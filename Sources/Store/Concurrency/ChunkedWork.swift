@@ -86,8 +86,3 @@ final class ChunkedWork<Output>: @unchecked Sendable {
         return cancelled
     }
 }
-
-struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}

@@ -12,14 +12,16 @@ public enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
-    public static func decode(_ text: String) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
-        guard utf8.count % 2 == 0 else { return nil }
+    public static func decode(_ text: String) -> [UInt8]? { decode(digits: Array(text.utf8)) }
+
+    /// From hex digits given as UTF-8 bytes (a slice of an event's bytes, say).
+    static func decode<C: Collection>(digits: C) -> [UInt8]? where C.Element == UInt8, C.Index == Int {
+        guard digits.count % 2 == 0 else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count / 2)
-        var i = 0
-        while i < utf8.count {
-            guard let hi = nibble(utf8[i]), let lo = nibble(utf8[i + 1]) else { return nil }
+        out.reserveCapacity(digits.count / 2)
+        var i = digits.startIndex
+        while i < digits.endIndex {
+            guard let hi = nibble(digits[i]), let lo = nibble(digits[i + 1]) else { return nil }
             out.append(hi << 4 | lo)
             i += 2
         }

@@ -90,12 +90,7 @@ struct StoredEnvelope {
     }
 
     private mutating func hex(bytes count: Int) -> [UInt8]? {
-        guard at + 2 * count <= bytes.count else { return nil }
-        var out = [UInt8](repeating: 0, count: count)
-        for k in 0..<count {
-            guard let hi = Hex.nibble(bytes[at + 2 * k]), let lo = Hex.nibble(bytes[at + 2 * k + 1]) else { return nil }
-            out[k] = hi << 4 | lo
-        }
+        guard at + 2 * count <= bytes.count, let out = Hex.decode(digits: bytes[at..<(at + 2 * count)]) else { return nil }
         at += 2 * count
         return out
     }

@@ -73,16 +73,8 @@ extension Store {
         try write { db in try body(StagedAppend(db: db)) }
     }
 
-    /// The append itself, inside the caller's write transaction.
-    ///
-    /// Under the write lock it chooses seq, prev, deps and the hybrid logical
-    /// time (max(wall clock, newest held time + 1)), chains the ids, then
-    /// signs on background threads while this thread validates, stores and
-    /// projects each event as soon as its signature is made: signing is the
-    /// one cost a signed log cannot avoid, so it gets the cores and
-    /// everything else runs beside it. An event is stored before it is
-    /// projected, as a received one is, so the projections can name it by
-    /// its position in the log.
+    /// The append itself, inside the caller's write transaction, as
+    /// `append(_:by:check:)` describes it.
     static func append(_ actions: [Action], by key: SigningKey, _ db: Database) throws -> [Event] {
         guard !actions.isEmpty else { return [] }
         var project = try EventLog.project(db).flatMap(EventID.init(hex:))

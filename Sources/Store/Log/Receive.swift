@@ -96,3 +96,10 @@ extension Store {
         }
     }
 }
+
+/// A value handed to `DispatchQueue.concurrentPerform`, whose workers each
+/// write only their own slots (`Store.parallel`).
+private struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

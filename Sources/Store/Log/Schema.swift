@@ -153,7 +153,7 @@ enum Schema {
             }
             try db.execute(sql: """
                 DROP TABLE codings;
-                \(codingsView);
+                \(codingsView());
                 CREATE INDEX coding_rows_document ON coding_rows(document);
                 """)
         }
@@ -206,7 +206,7 @@ enum Schema {
             CREATE TABLE edit_bases (edit_id TEXT NOT NULL, base_id TEXT NOT NULL,
                 PRIMARY KEY (base_id, edit_id)) WITHOUT ROWID;
             CREATE TABLE coding_rows (\(codingRowsColumns));
-            \(codingsView);
+            \(codingsView());
             CREATE TABLE done (id TEXT PRIMARY KEY, document TEXT NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL, member TEXT);
             CREATE TABLE memos (
                 id TEXT PRIMARY KEY, author TEXT NOT NULL, time INTEGER NOT NULL, text TEXT NOT NULL,
@@ -255,15 +255,18 @@ enum Schema {
         start INTEGER NOT NULL, "end" INTEGER NOT NULL, uncoded_by INTEGER, member INTEGER
         """
 
-    /// The codings by their ids, as every read and `state_digest` see them.
-    /// It names `main.` tables so that the temporary views of a past state
-    /// (`PastState`), which shadow `events` and `authors` with a cut, do not
-    /// change how a position is named.
-    static let codingsView = """
-        CREATE VIEW codings AS
+    /// The codings by their ids, as `state_digest` and the reads of one
+    /// coding see them, over the `coding_rows` of `schema`: `main`, or the
+    /// `temp` rows of a past state (`PastState`), whose withdrawals are as
+    /// they stood. Ids are named through `main.` tables, so the temporary
+    /// views of a past state, which shadow `events` and `authors` with a
+    /// cut, do not change how a position is named.
+    static func codingsView(over schema: String = "main") -> String {
+        """
+        CREATE \(schema == "temp" ? "TEMP " : "")VIEW codings AS
         SELECT e.id AS id, d.id AS document, k.id AS code, a.key AS author, c.start AS start, c."end" AS "end",
             e.time AS time, w.id AS uncoded_by, m.id AS member
-        FROM main.coding_rows c
+        FROM \(schema).coding_rows c
         JOIN main.events e ON e.rowid = c.event
         JOIN main.authors a ON a.idx = e.author
         JOIN main.events d ON d.rowid = c.document
@@ -271,6 +274,7 @@ enum Schema {
         LEFT JOIN main.events w ON w.rowid = c.uncoded_by
         LEFT JOIN main.events m ON m.rowid = c.member
         """
+    }
 
     static func isTable(_ db: Database, _ name: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?)", arguments: [name])!

@@ -118,10 +118,7 @@ struct PastState {
                 (SELECT u.rowid FROM main.events u WHERE u.id = (SELECT min(w.id) FROM temp.withdrawals w
                     WHERE w.coding = e.id AND w.id NOT IN (SELECT id FROM temp.voided))) AS uncoded_by, c.member
                 FROM main.coding_rows c JOIN temp.events e ON e.rowid = c.event;
-            CREATE TEMP VIEW codings AS SELECT c.id, c.document, c.code, c.author, c.start, c."end", c.time,
-                (SELECT min(w.id) FROM temp.withdrawals w WHERE w.coding = c.id AND w.id NOT IN (SELECT id FROM temp.voided))
-                    AS uncoded_by, c.member
-                FROM main.codings c WHERE \(cut.contains("c"));
+            \(Schema.codingsView(over: "temp"));
             CREATE TEMP VIEW chains AS SELECT c.idx, c.author, h.seq AS head_seq, h.id AS head_id FROM main.chains c
                 JOIN (SELECT chain, max(seq) AS seq, id FROM temp.events GROUP BY chain) h ON h.chain = c.idx;
             CREATE TEMP VIEW authors AS SELECT a.idx, a.key,

@@ -21,7 +21,7 @@ final class Validator {
     let db: Database
     /// The receiver's clock, microseconds; events may run at most 10 minutes ahead.
     let now: Int64
-    /// Events of the same batch, validated but not yet in the log table.
+    /// Where held events sit, remembered as they are looked up or admitted.
     let positions = EventPositions()
     let cache = FactCache()
     let chains: Chains
