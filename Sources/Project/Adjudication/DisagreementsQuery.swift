@@ -47,17 +47,20 @@ extension Replica {
     /// Every unit where the compared coders differ, ordered by document and
     /// position: the same units, coders and documents `agreement` counts.
     public func disagreements(_ query: DisagreementsQuery, reader: SigningKey?) throws(AccordError) -> DisagreementListing {
-        try store.read(at: query.moment) { view in
+        let units = KnownUnits(scheme: query.unit)
+        defer { units?.keep(in: store) }
+        return try store.read(at: query.moment) { view in
             var request = Comparison.Request()
             (request.coders, request.codes, request.document, request.includeUnfinished) =
                 (query.coders, query.codes, query.document, query.includeUnfinished)
-            let comparison = try Comparison.build(view, request)
+            let (comparison, all) = try Comparison.unitRatings(view, request, scheme: query.unit, units: units)
             let catalog = comparison.catalog
-            let ratings = computeUnitRatings(comparison.input, unit: query.unit).filter { !$0.agreed }
+            let ratings = all.filter { !$0.agreed }
             let decisions = try view.decisions()
             let standing = Dictionary(grouping: decisions.standing, by: \.document)
             let blind = BlindCoding(reader: reader, catalog: catalog, progress: try view.progress(), reveal: false)
-            var texts: [String: [Unicode.Scalar]] = [:]
+            var texts: [String: ScalarSlicer] = [:]
+            let sharedTitles = UnitName.sharedTitles(catalog)
             var units: [Disagreement] = []
             var hidden = 0
             // Documents in the comparison's order (the catalog's), units by position.
@@ -71,15 +74,12 @@ extension Replica {
                 let consensus = covering.isEmpty ? nil : Set(covering.flatMap { $0.codes.map(catalog.effectiveCode) })
                     .map { catalog.path(ofCode: $0) }.sorted()
                 if texts[document.id] == nil {
-                    texts[document.id] = Array((comparison.input.documents.first { $0.id == document.id }?.text ?? "").unicodeScalars)
+                    // Read here, for the documents listed: a comparison on fixed units carries no text.
+                    texts[document.id] = ScalarSlicer(try view.documentText(document.id) ?? "")
                 }
-                let scalars = texts[document.id] ?? []
-                let slice = scalars[min(rating.start, scalars.count)..<min(rating.end, scalars.count)]
-                var text = String.UnicodeScalarView()
-                text.append(contentsOf: slice)
                 units.append(Disagreement(
-                    name: UnitName.format(document: document, start: rating.start, end: rating.end, catalog: catalog),
-                    document: document, start: rating.start, end: rating.end, text: String(text),
+                    name: UnitName.format(document: document, start: rating.start, end: rating.end, sharedTitles: sharedTitles),
+                    document: document, start: rating.start, end: rating.end, text: texts[document.id]!.text(rating.start..<rating.end),
                     codes: comparison.input.coders.map { coder in
                         (coder, (rating.codes[coder] ?? []).map { catalog.path(ofCode: $0) }.sorted())
                     },
@@ -89,5 +89,30 @@ extension Replica {
                 coders: comparison.input.coders, units: units, leftOut: comparison.leftOut, hidden: hidden,
                 note: hidden == 0 ? nil : "\(hidden) unit(s) hidden: blind coding hides other coders' work on documents you have not marked done")
         }
+    }
+}
+
+/// Slices of a text by Unicode scalar offsets, cut from its UTF-8 bytes: the
+/// byte where each scalar starts is found in one pass, so a slice is a copy
+/// of bytes, not a string built scalar by scalar.
+struct ScalarSlicer {
+    private let bytes: [UInt8]
+    /// `offsets[s]`: the byte where scalar `s` starts; one more at the end.
+    private let offsets: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(bytes.count + 1)
+        for (i, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { offsets.append(i) }
+        offsets.append(bytes.count)
+        self.offsets = offsets
+    }
+
+    /// The scalars `span` covers, clipped to the text.
+    func text(_ span: Range<Int>) -> String {
+        let last = offsets.count - 1
+        let start = min(max(span.lowerBound, 0), last), end = max(start, min(span.upperBound, last))
+        return String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
     }
 }

@@ -22,10 +22,12 @@ extension Replica {
     @discardableResult
     public func resolve(_ resolution: Resolution, unit scheme: UnitScheme = .paragraph, note: String = "",
                         by key: SigningKey) throws(AccordError) -> [Event] {
-        try store.append(by: key) { view in
+        let units = KnownUnits(scheme: scheme)
+        defer { units?.keep(in: store) }
+        return try store.append(by: key) { view in
             let catalog = try view.catalog()
             try Roles.require(.lead, catalog, key, to: "resolve disagreements")
-            let wanted = try Replica.decisions(resolution, scheme: scheme, catalog: catalog, view)
+            let wanted = try Replica.decisions(resolution, scheme: scheme, units: units, catalog: catalog, view)
             let standing = try view.decisions().live
             var actions: [Action] = []
             for (document, start, end, codes) in wanted {
@@ -44,7 +46,7 @@ extension Replica {
     }
 
     /// The (document, start, end, code ids) each decision of `resolution` sets.
-    static func decisions(_ resolution: Resolution, scheme: UnitScheme, catalog: Catalog,
+    static func decisions(_ resolution: Resolution, scheme: UnitScheme, units: KnownUnits?, catalog: Catalog,
                           _ view: StoreView) throws(AccordError) -> [(String, Int, Int, Set<String>)] {
         switch resolution {
         case .unit(let name, let codeNames):
@@ -67,8 +69,7 @@ extension Replica {
             }
             var request = Comparison.Request()
             (request.coders, request.document) = (coders, document)
-            let comparison = try Comparison.build(view, request)
-            return computeUnitRatings(comparison.input, unit: scheme).compactMap { rating in
+            return try Comparison.unitRatings(view, request, scheme: scheme, units: units).ratings.compactMap { rating in
                 guard rating.agreed, let codes = rating.codes.values.first, !codes.isEmpty else { return nil }
                 return (rating.document, rating.start, rating.end, codes)
             }
@@ -88,8 +89,7 @@ extension Replica {
             var request = Comparison.Request()
             (request.coders, request.document, request.includeUnfinished, request.minimumCoders) =
                 ([coder.id] + others.map(\.id), document.id, true, 1)
-            let comparison = try Comparison.build(view, request)
-            let ratings = computeUnitRatings(comparison.input, unit: scheme)
+            let (comparison, ratings) = try Comparison.unitRatings(view, request, scheme: scheme, units: units)
             let name = comparison.input.coders[0]
             if let unitName {
                 let (doc, start, end) = try UnitName.parse(unitName, catalog: catalog)

@@ -9,10 +9,17 @@ public struct UnitName: Sendable, Hashable {
     public var start: Int
     public var end: Int
 
-    /// How `disagreements` names the unit.
-    static func format(document: Catalog.Document, start: Int, end: Int, catalog: Catalog) -> String {
-        let shared = catalog.documents.filter { $0.title == document.title }.count > 1
-        return "\(shared ? document.id : document.title):\(start)-\(end)"
+    /// How `disagreements` names the unit; `sharedTitles` are the titles
+    /// more than one document has (`sharedTitles(_:)`, found once per listing).
+    static func format(document: Catalog.Document, start: Int, end: Int, sharedTitles: Set<String>) -> String {
+        "\(sharedTitles.contains(document.title) ? document.id : document.title):\(start)-\(end)"
+    }
+
+    /// The titles more than one document of `catalog` has.
+    static func sharedTitles(_ catalog: Catalog) -> Set<String> {
+        var seen = Set<String>(), shared = Set<String>()
+        for document in catalog.documents where !seen.insert(document.title).inserted { shared.insert(document.title) }
+        return shared
     }
 
     /// Reads `DOC:START-END` (the last `:` separates the document, whose title may hold colons).

@@ -43,17 +43,29 @@ extension Replica {
     /// codebook folded from the log, handed to the pure `Agreement` module.
     /// Only documents every compared coder marked done count, unless asked
     /// otherwise; the rest are listed with the reason.
+    ///
+    /// On fixed units (document, paragraph, sentence) no coding row and no
+    /// text is read: the codings come as spans grouped by document, code and
+    /// member (`CodingGroups`), and each document's units from what the
+    /// store keeps (`KnownUnits`, which splits and keeps a document's text
+    /// the first time only); the report is the same, byte for byte.
     public func agreement(_ query: AgreementQuery) throws(AccordError)
         -> (report: AgreementReport, leftOut: [LeftOutDocument], leftOutCoders: [LeftOutCoder]) {
-        try store.read(at: query.moment) { view in try Replica.agreement(query, view) }
+        let units = KnownUnits(scheme: query.unit)
+        defer { units?.keep(in: store) }
+        return try store.read(at: query.moment) { view in try Replica.agreement(query, view, units: units) }
     }
 
-    static func agreement(_ query: AgreementQuery, _ view: StoreView) throws(AccordError)
+    static func agreement(_ query: AgreementQuery, _ view: StoreView, units: KnownUnits?) throws(AccordError)
         -> (report: AgreementReport, leftOut: [LeftOutDocument], leftOutCoders: [LeftOutCoder]) {
-        var comparison = try Comparison.build(view, query.request)
-        if query.againstConsensus {
-            comparison.input.reference = Comparison.consensus(try view.decisions(), catalog: comparison.catalog)
+        guard let units else {
+            var comparison = try Comparison.build(view, query.request)
+            if query.againstConsensus {
+                comparison.input.reference = Comparison.consensus(try view.decisions(), catalog: comparison.catalog)
+            }
+            return (computeAgreement(comparison.input, unit: query.unit), comparison.leftOut, comparison.leftOutCoders)
         }
-        return (computeAgreement(comparison.input, unit: query.unit), comparison.leftOut, comparison.leftOutCoders)
+        let (comparison, coverage) = try Comparison.covered(view, query.request, units: units, consensus: query.againstConsensus)
+        return (computeAgreement(coverage: coverage), comparison.leftOut, comparison.leftOutCoders)
     }
 }

@@ -22,6 +22,7 @@ extension Replica {
         let cache = CoverageCache(scheme: query.unit)
         let texts = DocumentTexts()
         var held: HeldCodings? = nil
+        defer { cache?.units.keep(in: store) }
         return try store.readSeries(cut: cut, maxPoints: maxPoints) { point, view in
             let catalog = try view.catalog()
             if let since = point.since, held != nil {
@@ -39,7 +40,8 @@ extension Replica {
                 let report: AgreementReport
                 if let cache {
                     let coderOf = Comparison.coderNames(comparison.coders)
-                    report = computeAgreement(coverage: cache.coverage(comparison.input, held: held!, coderOf: coderOf))
+                    report = computeAgreement(coverage: try cache.coverage(comparison.input, held: held!, coderOf: coderOf,
+                                                                           catalog: catalog, view))
                 } else {
                     report = computeAgreement(comparison.input, unit: query.unit)
                 }

@@ -35,7 +35,8 @@ struct Comparison {
     /// codings it holds for this state, and keeps the texts of documents
     /// (which never change) between its steps. Without `listing`,
     /// `input.codings` stays empty: a series that keeps its coverages hands
-    /// the held groups to `CoverageCache` instead.
+    /// the held groups to `CoverageCache` instead, and the documents'
+    /// texts are not read (a coverage takes units, not text).
     static func build(_ view: StoreView, _ request: Request, catalog: Catalog, codings all: some ComparedCodings,
                       texts: DocumentTexts? = nil, listing: Bool = true) throws(AccordError) -> Comparison {
         let progress = try view.progress()
@@ -114,8 +115,12 @@ struct Comparison {
                                                reason: "not marked done by \(missing.joined(separator: ", "))"))
                 continue
             }
-            let text: String?
-            if let texts { text = try texts.text(of: doc.id, view) } else { text = try view.documentText(doc.id) }
+            // A coverage is put together from each document's units, kept
+            // apart (`KnownUnits`): its text is read only for a listing.
+            var text: String? = nil
+            if listing {
+                if let texts { text = try texts.text(of: doc.id, view) } else { text = try view.documentText(doc.id) }
+            }
             documents.append(AgreementDocument(id: doc.id, title: doc.title, text: text ?? ""))
         }
         var included = DocumentRun(Set(documents.map(\.id)))

@@ -168,6 +168,19 @@ enum Schema {
                 CREATE INDEX events_member ON events(type) WHERE type IN \(memberTypes);
                 """)
         }
+        migrator.registerMigration("v10-document-units") { db in
+            // What the agreement layer derives from a document's text (its
+            // unit boundaries under a scheme), kept so that agreement does
+            // not read and split every text on every call. A document's id
+            // names its text, so an entry never goes stale; it is not a
+            // projection (no part of `state_digest`, kept by `rebuild`).
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS document_units (
+                    document TEXT NOT NULL, scheme TEXT NOT NULL, units BLOB NOT NULL,
+                    PRIMARY KEY (document, scheme)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
     }
 
