@@ -14,15 +14,19 @@ import AccordTesting
 @Suite struct CoveredAgreementTests {
     static let schemes: [UnitScheme] = [.document, .paragraph, .sentence]
 
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
     /// The report read both ways at `moment`: covered, then from the listing
     /// and texts (`units: nil`); an error as its code.
     static func both(_ store: Store, _ query: AgreementQuery) throws -> (covered: String, listed: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         func run(_ units: KnownUnits?) -> String {
             do {
                 let report = try store.read(at: query.moment) { view in try Replica.agreement(query, view, units: units).report }
-                return String(decoding: try encoder.encode(report), as: UTF8.self)
+                return String(decoding: try Self.encoder.encode(report), as: UTF8.self)
             } catch let error as AccordError {
                 return "error \(error.code)"
             } catch {
@@ -60,6 +64,35 @@ import AccordTesting
             }
         }
         #expect(compared > 0, "seed \(seed): no report to compare")
+    }
+
+    /// A trend carries the groups from step to step through the random
+    /// histories' withdrawals and voidings: every step it reports is the
+    /// listed report at its time.
+    @Test(arguments: Array(AuthorityPropertyTests.seeds.prefix(2)))
+    func aTrendsStepsAreTheListedReportsAtTheirTimes(seed: UInt64) throws {
+        let (events, _) = try AuthorityPropertyTests.randomHistory(seed: seed)
+        var rng = SeededRandom(seed: seed &* 613)
+        let store = try temporaryStore()
+        _ = try store.receive(AuthorityPropertyTests.randomCausalOrder(events, &rng).map(\.bytes))
+        for scheme in [UnitScheme.paragraph, .character] {
+            var query = AgreementQuery()
+            (query.unit, query.includeUnfinished) = (scheme, true)
+            var compared = 0
+            for point in try Replica(store: store).agreementTrend(query, cut: .events(5)) {
+                var at = query
+                at.moment = .time(point.point.time)
+                let listed = try Self.both(store, at).listed
+                let stepped = try point.report.map { String(decoding: try Self.encoder.encode($0), as: UTF8.self) }
+                if let stepped {
+                    #expect(stepped == listed, "seed \(seed), \(scheme.name) at \(point.point.events) events")
+                    compared += 1
+                } else {
+                    #expect(listed.hasPrefix("error"), "seed \(seed), \(scheme.name) at \(point.point.events) events")
+                }
+            }
+            #expect(compared > 0, "seed \(seed), \(scheme.name)")
+        }
     }
 
     /// Merged and retired codes, a retired document, withdrawn codings, a

@@ -19,20 +19,20 @@ extension Replica {
     public func agreementTrend(_ query: AgreementQuery, cut: SeriesCut, maxPoints: Int = 1000) throws(AccordError) -> [TrendPoint] {
         // The codes and coders are named now; a name that did not exist yet
         // at a step leaves that step without a report.
-        let cache = CoverageCache(scheme: query.unit)
+        let cache = KnownUnits(scheme: query.unit).map { CoverageCache(units: $0, keeping: true) }
         let texts = DocumentTexts()
-        var held: HeldCodings? = nil
+        var groups: CodingGroups? = nil
         defer { cache?.units.keep(in: store) }
         return try store.readSeries(cut: cut, maxPoints: maxPoints) { point, view in
             let catalog = try view.catalog()
-            if let since = point.since, held != nil {
-                held!.apply(try view.codingChanges(catalog: catalog, after: since), catalog: catalog)
+            if let since = point.since, groups != nil {
+                groups!.apply(try view.codedSpanChanges(after: since, names: groups!.names), catalog: catalog)
             } else {
-                held = HeldCodings(try view.codings(catalog: catalog), catalog: catalog)
+                groups = try CodingGroups(view, catalog: catalog)
                 cache?.forgetCoverages()
             }
             do {
-                var comparison = try Comparison.build(view, query.request, catalog: catalog, codings: held!, texts: texts,
+                var comparison = try Comparison.build(view, query.request, catalog: catalog, codings: groups!, texts: texts,
                                                       listing: cache == nil)
                 if query.againstConsensus {
                     comparison.input.reference = Comparison.consensus(try view.decisions(), catalog: comparison.catalog)
@@ -40,7 +40,7 @@ extension Replica {
                 let report: AgreementReport
                 if let cache {
                     let coderOf = Comparison.coderNames(comparison.coders)
-                    report = computeAgreement(coverage: try cache.coverage(comparison.input, held: held!, coderOf: coderOf,
+                    report = computeAgreement(coverage: try cache.coverage(comparison.input, groups: groups!, coderOf: coderOf,
                                                                            catalog: catalog, view))
                 } else {
                     report = computeAgreement(comparison.input, unit: query.unit)

@@ -57,7 +57,7 @@ struct Comparison {
             // A set of the few members, not of every coding: one pass.
             var authors = Set<String>()
             var run = DocumentRun(candidates)
-            all.forEachCoded { document, _, member in
+            all.forEachCoder { document, member in
                 if let member, run.contains(document) { authors.insert(member) }
             }
             let finished = Set(catalog.members.filter { m in candidates.contains { progress.isDone($0, by: m.id) } }.map(\.id))
@@ -100,7 +100,7 @@ struct Comparison {
             let parents = Set(catalog.codes.compactMap(\.parent)).intersection(codes.map(\.id))
             if !parents.isEmpty {
                 var applied = Set<String>()
-                all.forEachCoded { _, code, _ in if parents.contains(code) { applied.insert(code) } }
+                all.forEachCode { code in if parents.contains(code) { applied.insert(code) } }
                 codes = codes.filter { !parents.contains($0.id) || applied.contains($0.id) }
             }
         }
@@ -149,17 +149,23 @@ struct Comparison {
 }
 
 /// The current codings a comparison reads: a listing (`[CodingRow]`), or
-/// the groups a series holds from step to step (`HeldCodings`).
+/// the codings grouped by document, code and member (`CodingGroups`).
 protocol ComparedCodings {
-    /// Calls `body` with the document, code and member of every coding (or group of codings).
-    func forEachCoded(_ body: (_ document: String, _ code: String, _ member: String?) -> Void)
+    /// Calls `body` with each document and member some coding has, at least once each.
+    func forEachCoder(_ body: (_ document: String, _ member: String?) -> Void)
+    /// Calls `body` with each code (followed through merges) some coding has, at least once each.
+    func forEachCode(_ body: (_ code: String) -> Void)
     /// The codings `keep` names a coder for, as the statistics take them.
     func agreementCodings(_ keep: (_ document: String, _ code: String, _ member: String?) -> String?) -> [AgreementCoding]
 }
 
 extension Array: ComparedCodings where Element == CodingRow {
-    func forEachCoded(_ body: (_ document: String, _ code: String, _ member: String?) -> Void) {
-        for c in self { body(c.document, c.code, c.member) }
+    func forEachCoder(_ body: (_ document: String, _ member: String?) -> Void) {
+        for c in self { body(c.document, c.member) }
+    }
+
+    func forEachCode(_ body: (_ code: String) -> Void) {
+        for c in self { body(c.code) }
     }
 
     func agreementCodings(_ keep: (_ document: String, _ code: String, _ member: String?) -> String?) -> [AgreementCoding] {

@@ -1,20 +1,25 @@
 import Agreement
 import Store
 
-/// The coverage of each (document, code, coder) kept from one step of a trend
-/// to the next (the codings the comparison leaves out are never held, so
-/// none is ignored), so that a step rebuilds only the coverages whose codings
-/// changed and never splits a document into units (`KnownUnits`); the report
-/// is then `computeAgreement(coverage:)`, identical to `computeAgreement` on
-/// the same input. Fixed units only (document, paragraph, sentence).
+/// The coverage of each (document, code, coder) group, put together into the
+/// `AgreementCoverage` of a comparison from what `CodingGroups` holds (the
+/// codings the comparison leaves out are never read, so none is ignored);
+/// the report is then `computeAgreement(coverage:)`, identical to
+/// `computeAgreement` on the same input. Fixed units only (document,
+/// paragraph, sentence), taken from `KnownUnits`: no text is split twice.
+///
+/// A series keeps each group's coverage from one step to the next
+/// (`keeping`), so that a step rebuilds only the coverages whose codings
+/// changed.
 final class CoverageCache {
     let units: KnownUnits
-    /// Each held group's coverage, with the version of the group it was computed from.
-    private var entries: [HeldCodings.Key: (version: Int, coverage: CodeCoverage)] = [:]
+    private let keeping: Bool
+    /// Each group's coverage, with the version of the group it was computed from.
+    private var entries: [CodingGroups.Key: (version: Int, coverage: CodeCoverage)] = [:]
 
-    init?(scheme: UnitScheme) {
-        guard let units = KnownUnits(scheme: scheme) else { return nil }
+    init(units: KnownUnits, keeping: Bool) {
         self.units = units
+        self.keeping = keeping
     }
 
     /// Forgets every group's coverage: the groups were built anew, and
@@ -22,20 +27,23 @@ final class CoverageCache {
     func forgetCoverages() { entries = [:] }
 
     /// The coverage of `input` (its documents, coders, codes and reference;
-    /// its codings and texts are not read) from the groups `held` keeps:
-    /// `coderOf` names the coder each compared member is.
-    func coverage(_ input: AgreementInput, held: HeldCodings, coderOf: [String: String], catalog: Catalog,
+    /// its codings and texts are not read) from `groups`: `coderOf` names
+    /// the coder each compared member is. Each document, code and member the
+    /// groups name is matched with the input once, not once per group.
+    func coverage(_ input: AgreementInput, groups: CodingGroups, coderOf: [String: String], catalog: Catalog,
                   _ view: StoreView) throws(AccordError) -> AgreementCoverage {
         var assembly = try CoverageAssembly(input, units: units, catalog: catalog, view)
-        for (key, group) in held.groups {
-            guard let d = assembly.documentIndex[key.document], let c = assembly.codeIndex[key.code],
-                  let r = key.member.flatMap({ coderOf[$0] }).flatMap({ assembly.coderIndex[$0] }) else { continue }
-            if let entry = entries[key], entry.version == group.version {
+        let documentAt = groups.names.documents.map { assembly.documentIndex[$0] }
+        let codeAt = groups.codes.map { assembly.codeIndex[$0] }
+        let coderAt = groups.names.members.map { member in member.flatMap { coderOf[$0] }.flatMap { assembly.coderIndex[$0] } }
+        for (key, group) in groups.groups {
+            guard let d = documentAt[Int(key.document)], let c = codeAt[Int(key.code)], let r = coderAt[Int(key.member)] else { continue }
+            if keeping, let entry = entries[key], entry.version == group.version {
                 assembly.set(entry.coverage, document: d, code: c, coder: r)
                 continue
             }
             let coverage = CodeCoverage(codings: group.spans, units: assembly.units(d), length: assembly.length(d))
-            entries[key] = (group.version, coverage)
+            if keeping { entries[key] = (group.version, coverage) }
             assembly.set(coverage, document: d, code: c, coder: r)
         }
         return assembly.finish(scheme: units.scheme)

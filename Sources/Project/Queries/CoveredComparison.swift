@@ -11,13 +11,13 @@ extension Comparison {
     static func covered(_ view: StoreView, _ request: Request, units: KnownUnits,
                         consensus: Bool = false) throws(AccordError) -> (comparison: Comparison, coverage: AgreementCoverage) {
         let catalog = try view.catalog()
-        let groups = CodingGroups(try view.codedSpans(), catalog: catalog)
+        let groups = try CodingGroups(view, catalog: catalog)
         var comparison = try build(view, request, catalog: catalog, codings: groups, listing: false)
         if consensus {
             comparison.input.reference = Comparison.consensus(try view.decisions(), catalog: catalog)
         }
-        let coverage = try groups.coverage(comparison.input, coderOf: coderNames(comparison.coders), units: units,
-                                           catalog: catalog, view)
+        let coverage = try CoverageCache(units: units, keeping: false)
+            .coverage(comparison.input, groups: groups, coderOf: coderNames(comparison.coders), catalog: catalog, view)
         return (comparison, coverage)
     }
 

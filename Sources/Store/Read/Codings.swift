@@ -44,27 +44,6 @@ extension CodingRow {
         return out
     }
 
-    /// What changed in the current codings after `time`, up to the state
-    /// read: the codings made since that are current, and the codings that
-    /// were current at `time` and an effective withdrawal since took away.
-    /// Read through the log's time index, so a step of a series costs what
-    /// happened in it.
-    static func changes(_ db: Database, catalog: Catalog, after time: Int64) throws -> (added: [CodingRow], withdrawn: [CodingRow]) {
-        let added = try rows(db, catalog: catalog, sql: """
-            SELECT \(columns) FROM events e JOIN coding_rows c ON c.event = e.rowid
-            WHERE e.time > ?1 AND e.type = 'segment.coded' AND c.uncoded_by IS NULL AND e.id NOT IN (SELECT id FROM voided)
-            """, [time])
-        let withdrawn = try rows(db, catalog: catalog, sql: """
-            SELECT \(columns) FROM coding_rows c JOIN events e ON e.rowid = c.event
-            WHERE e.id IN (SELECT w.coding FROM events u JOIN withdrawals w ON w.id = u.id
-                           WHERE u.time > ?1 AND u.type = 'segment.uncoded' AND w.id NOT IN (SELECT id FROM voided))
-              AND e.time <= ?1 AND e.id NOT IN (SELECT id FROM voided)
-              AND NOT EXISTS (SELECT 1 FROM withdrawals w JOIN events u ON u.id = w.id
-                              WHERE w.coding = e.id AND u.time <= ?1 AND w.id NOT IN (SELECT id FROM voided))
-            """, [time])
-        return (added, withdrawn)
-    }
-
     /// A coding's columns, read by log position (`c` its `coding_rows` row,
     /// `e` its event), not through the `codings` view: its document, code,
     /// member and author are each one of a few, so each is named once per

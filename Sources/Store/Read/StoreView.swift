@@ -26,14 +26,6 @@ public struct StoreView {
         try run { try CodingRow.fetch(db, catalog: catalog, document: document, authors: authors, codes: codes) }
     }
 
-    /// The codings made after `time` that are current now, and the codings
-    /// current at `time` that a withdrawal since took away: with
-    /// `SeriesPoint.since`, what a reader that keeps the previous point's
-    /// codings applies to reach this point's.
-    public func codingChanges(catalog: Catalog, after time: Int64) throws(AccordError) -> (added: [CodingRow], withdrawn: [CodingRow]) {
-        try run { try CodingRow.changes(db, catalog: catalog, after: time) }
-    }
-
     /// The codings that a removal, demotion or key rotation voided
     /// (events/README §12.3), not withdrawn, in document and span order.
     public func voidedCodings(catalog: Catalog) throws(AccordError) -> [CodingRow] {
