@@ -36,7 +36,11 @@ struct CodingGroups {
     /// The merged codes the keys were last followed through.
     private var merged: Set<String>
     private(set) var groups: [Key: Group] = [:]
-    private var step = 0
+    /// How many times `apply` ran.
+    private(set) var step = 0
+    /// The groups the last `apply` changed, added or emptied; nil when any
+    /// group may have (the first state, or codes that followed a new merge).
+    private(set) var touched: Set<Key>? = nil
 
     /// The groups of `spans`, named in `names`.
     init(_ spans: [CodedSpan], names: SpanNames, catalog: Catalog) {
@@ -57,8 +61,10 @@ struct CodingGroups {
     /// follow this step's merges first.
     mutating func apply(_ changes: (added: [CodedSpan], withdrawn: [CodedSpan]), catalog: Catalog) {
         step += 1
+        touched = []
         let now = Self.mergedCodes(catalog)
         if now != merged {
+            touched = nil
             // Merges only add, so following an already followed code is exact.
             // A code keeps its index; a group that moves, or takes in
             // another, is stamped with this step.
@@ -82,6 +88,7 @@ struct CodingGroups {
             guard let i = groups[key]?.spans.firstIndex(of: span.start..<span.end) else { continue }
             groups[key]!.spans.remove(at: i)
             groups[key]!.version = step
+            touched?.insert(key)
             if groups[key]!.spans.isEmpty { groups[key] = nil }
         }
         for span in changes.added { add(span, catalog) }
@@ -91,6 +98,7 @@ struct CodingGroups {
         let key = self.key(span, catalog)
         groups[key, default: Group()].spans.append(span.start..<span.end)
         groups[key]!.version = step
+        touched?.insert(key)
     }
 
     private mutating func key(_ span: CodedSpan, _ catalog: Catalog) -> Key {

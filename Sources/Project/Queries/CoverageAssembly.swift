@@ -7,19 +7,20 @@ import Store
 /// ratings. What the one-off agreement (`CodingGroups`) and a trend's steps
 /// (`CoverageCache`) share.
 struct CoverageAssembly {
-    private let input: AgreementInput
     private(set) var documents: [CoverageDocument]
     /// Positions in `input`'s documents, codes and coders, by id and name.
     let documentIndex: [String: Int]
     let codeIndex: [String: Int]
     let coderIndex: [String: Int]
+    private let codeCount: Int
+    private let coderCount: Int
 
     /// `input`'s documents (their text is not read), codes and coders.
     init(_ input: AgreementInput, units: KnownUnits, catalog: Catalog, _ view: StoreView) throws(AccordError) {
-        self.input = input
         documentIndex = Self.index(input.documents.map(\.id))
         codeIndex = Self.index(input.codes.map(\.id))
         coderIndex = Self.index(input.coders)
+        (codeCount, coderCount) = (input.codes.count, input.coders.count)
         var documents: [CoverageDocument] = []
         documents.reserveCapacity(input.documents.count)
         for doc in input.documents {
@@ -40,14 +41,17 @@ struct CoverageAssembly {
     /// Sets what coder `r` did with code `c` in document `d`.
     mutating func set(_ coverage: CodeCoverage, document d: Int, code c: Int, coder r: Int) {
         if documents[d].coverage.isEmpty {
+            if coverage.isEmpty { return }
             documents[d].coverage = [[CodeCoverage]](
-                repeating: [CodeCoverage](repeating: .empty, count: input.coders.count), count: input.codes.count)
+                repeating: [CodeCoverage](repeating: .empty, count: coderCount), count: codeCount)
         }
         documents[d].coverage[c][r] = coverage
     }
 
-    /// The coverage, with the reference's ratings when `input` has a reference.
-    func finish(scheme: UnitScheme) -> AgreementCoverage {
+    /// The coverage of `input` (the one the assembly was made for, or one
+    /// with the same documents, codes and coders), with the reference's
+    /// ratings when it has a reference.
+    func finish(_ input: AgreementInput, scheme: UnitScheme) -> AgreementCoverage {
         var built = documents
         var ignoredDecisions = 0
         if let reference = input.reference {
