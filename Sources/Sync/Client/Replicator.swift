@@ -78,12 +78,31 @@ public struct Replicator: Sendable {
     /// Pulls pages of what the server holds above `have` until it has no
     /// more, or a page brings nothing new (every event already held or
     /// refused: asking again would return the same page).
+    ///
+    /// The next page is asked for while this one is stored, for the heads
+    /// the replica will hold once it is (`SyncResponse.through`): the
+    /// server's work and the wire then overlap the checks and writes here.
+    /// Should a page not be stored whole (a refusal), that answer is
+    /// dropped and the next page asked for from what is held.
     func pull(project: String, from have: [String: Int64], into summary: inout SyncSummary,
               progress: (@Sendable (String, Int) -> Void)?) async throws(AccordError) -> ServerHeads {
         var have = have
+        var next: Task<SyncResponse, any Error>? = nil
+        defer { next?.cancel() }
         while true {
             try Replicator.checkNotCancelled()
-            let page = try await client.sync(SyncRequest(project: project, have: have, maxBytes: pageBytes))
+            let page: SyncResponse
+            if let asked = next {
+                next = nil
+                do { page = try await asked.value } catch { throw error as? AccordError ?? AccordError("sync_failed", "\(error)") }
+            } else {
+                page = try await client.sync(SyncRequest(project: project, have: have, maxBytes: pageBytes))
+            }
+            let expected = have.merging(page.through) { max($0, $1) }
+            if page.more {
+                let (client, request) = (client, SyncRequest(project: project, have: expected, maxBytes: pageBytes))
+                next = Task { try await client.sync(request) }
+            }
             let outcomes = try store.receive(page.events)
             let accepted = outcomes.filter { $0 == .accepted }.count
             summary.pulled += accepted
@@ -96,6 +115,12 @@ public struct Replicator: Sendable {
             let server = ServerHeads(heads: have.merging(page.heads) { _, theirs in theirs }, digest: page.headsDigest)
             if !page.more || accepted == 0 { return server }
             have = have.merging(try store.authorHeads()) { max($0, $1) }
+            if let asked = next, !expected.allSatisfy({ have[$0.key, default: 0] >= $0.value }) {
+                // Asked for heads this replica does not hold: wait the answer
+                // out (its request is signed and counted) and ask again.
+                next = nil
+                _ = try? await asked.value
+            }
         }
     }
 

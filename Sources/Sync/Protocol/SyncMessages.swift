@@ -85,6 +85,11 @@ public struct SyncResponse: Sendable {
     public var headsDigest: String?
     public var events: [[UInt8]]
     public var more: Bool
+    /// Each author's highest seq among `events`, as read from them (not
+    /// sent): what the reader will hold once it has stored the page, since
+    /// a page carries each author's events from `have` on without a gap.
+    /// Empty for a response built to be sent.
+    public var through: [String: Int64] = [:]
 
     public init(heads: [String: Int64], headsDigest: String? = nil, events: [[UInt8]], more: Bool) {
         self.heads = heads
@@ -133,6 +138,10 @@ public struct SyncResponse: Sendable {
         }
         self.init(heads: heads.compactMapValues(\.intValue), headsDigest: json["heads_digest"]?.stringValue,
                   events: events.map { CanonicalJSON.encode($0) }, more: more)
+        for event in events {
+            guard let author = event["author"]?.stringValue, let seq = event["seq"]?.intValue else { continue }
+            through[author] = max(through[author] ?? 0, seq)
+        }
     }
 }
 
