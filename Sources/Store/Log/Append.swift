@@ -122,7 +122,8 @@ extension Store {
                 validator.admit(unsigned, admission)
                 let event = signing.result(i)
                 let row = try EventLog.insertRow(event, admission, db)
-                try Projector.apply(unsigned, row: row, member: validator.authority.member(of: unsigned, within: admission.clock), db)
+                try Projector.apply(unsigned, row: row, member: validator.authority.member(of: unsigned, within: admission.clock),
+                                        rows: validator.rows, db)
                 try Effects.settle(unsigned, admission, before: before, validator: validator, db)
                 events.append(event)
                 admissions.append(admission)

@@ -51,7 +51,8 @@ extension Store {
         let before = MemberEvent.types.contains(event.type) ? validator.authority.globalResolution : nil
         validator.admit(event.unsigned, admission)
         let row = try EventLog.insert(event, admission, db)
-        try Projector.apply(event.unsigned, row: row, member: validator.authority.member(of: event.unsigned, within: admission.clock), db)
+        try Projector.apply(event.unsigned, row: row, member: validator.authority.member(of: event.unsigned, within: admission.clock),
+                            rows: validator.rows, db)
         try Effects.settle(event.unsigned, admission, before: before, validator: validator, db)
         return .accepted
     }

@@ -18,8 +18,9 @@ enum Projector {
     /// `member` is the member the author's key belonged to in the event's own
     /// causal past: who a coding or a done mark is by, even after that key
     /// passes to someone else (events/README §12.5). `row` is the event's
-    /// position in the log (`events.rowid`), by which a coding is kept.
-    static func apply(_ event: UnsignedEvent, row: Int64, member: String?, _ db: Database) throws {
+    /// position in the log (`events.rowid`), by which a coding is kept;
+    /// `rows` names the positions of the events a coding refers to.
+    static func apply(_ event: UnsignedEvent, row: Int64, member: String?, rows: EventRows, _ db: Database) throws {
         let id = event.id.hex
         let author = event.author.hex
         switch event.body {
@@ -79,11 +80,9 @@ enum Projector {
         case .segmentCoded(let b):
             // The document, code and member are events the coding's causal
             // past holds (validation checked), so each has a position.
-            try db.cachedStatement(sql: """
-                INSERT INTO coding_rows (event, document, code, start, "end", member)
-                VALUES (?1, (SELECT rowid FROM main.events WHERE id = ?2), (SELECT rowid FROM main.events WHERE id = ?3), ?4, ?5,
-                        (SELECT rowid FROM main.events WHERE id = ?6))
-                """).execute(arguments: [row, b.document.hex, b.code.hex, b.start, b.end, member])
+            try db.cachedStatement(sql: #"INSERT INTO coding_rows (event, document, code, start, "end", member) VALUES (?, ?, ?, ?, ?, ?)"#)
+                .execute(arguments: [row, try rows.row(of: b.document.hex, db), try rows.row(of: b.code.hex, db), b.start, b.end,
+                                     try member.flatMap { try rows.row(of: $0, db) }])
         case .segmentUncoded(let b):
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO withdrawals (id, coding) VALUES (?,?)").execute(arguments: [id, b.coding.hex])
             try refreshWithdrawal(db, b.coding.hex)

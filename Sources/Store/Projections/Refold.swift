@@ -16,11 +16,12 @@ enum Refold {
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
         var done = 0
         var voided: Set<EventID> = []
+        let names = EventRows()
         let rows = try Row.fetchCursor(db, sql: "SELECT chain, clock, bytes, rowid FROM events ORDER BY rowid")
         while let row = try rows.next() {
             let event = try Event(stored: (row[2] as Blob).bytes).unsigned
             let clock = CausalClock(blob: (row[1] as Blob).bytes)
-            try Projector.apply(event, row: row[3], member: authority.member(of: event, within: clock), db)
+            try Projector.apply(event, row: row[3], member: authority.member(of: event, within: clock), rows: names, db)
             if let voiding = try authority.voiding(of: event, chain: row[0], clock: clock, isVoided: { voided.contains($0) }) {
                 voided.insert(event.id)
                 try Effects.record(event.id, voiding, db)

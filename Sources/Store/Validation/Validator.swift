@@ -23,6 +23,8 @@ final class Validator {
     let now: Int64
     /// Where held events sit, remembered as they are looked up or admitted.
     let positions = EventPositions()
+    /// The log positions of the events the batch's codings refer to.
+    let rows = EventRows()
     let cache = FactCache()
     let chains: Chains
     let authority: Authority
