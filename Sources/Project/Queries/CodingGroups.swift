@@ -96,9 +96,14 @@ struct CodingGroups {
 
     private mutating func add(_ span: CodedSpan, _ catalog: Catalog) {
         let key = self.key(span, catalog)
-        groups[key, default: Group()].spans.append(span.start..<span.end)
-        groups[key]!.version = step
+        Self.add(span.start..<span.end, at: step, to: &groups[key, default: Group()])
         touched?.insert(key)
+    }
+
+    /// One lookup of the group, changed in place.
+    private static func add(_ span: Range<Int>, at step: Int, to group: inout Group) {
+        group.spans.append(span)
+        group.version = step
     }
 
     private mutating func key(_ span: CodedSpan, _ catalog: Catalog) -> Key {

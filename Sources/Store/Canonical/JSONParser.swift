@@ -28,6 +28,25 @@ public struct JSONParser {
         try parse(Array(text.utf8))
     }
 
+    /// Parses `bytes`, one JSON object, as strictly as `parse`, but hands
+    /// each element of the array under its member `key` to `element` as soon
+    /// as it is read, without keeping it: a large array (a sync page's
+    /// events) never stands as one tree of values. Returns the object
+    /// without that member, and whether it was there as an array (any
+    /// other value under `key` stays in the object).
+    public static func parse(_ bytes: [UInt8], streaming key: String,
+                             _ element: (JSONValue) -> Void) throws(Failure) -> (rest: JSONValue, streamed: Bool) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> (rest: JSONValue, streamed: Bool) in
+            var parser = Cursor(bytes: buffer)
+            parser.skipWhitespace()
+            guard parser.index < buffer.count, buffer[parser.index] == UInt8(ascii: "{") else { throw parser.fail("expected an object") }
+            let (rest, streamed) = try parser.object(depth: 0, streaming: key, element)
+            parser.skipWhitespace()
+            guard parser.index == buffer.count else { throw parser.fail("trailing characters after the JSON value") }
+            return (rest, streamed)
+        }
+    }
+
     struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
@@ -71,10 +90,18 @@ public struct JSONParser {
         }
 
         mutating func object(depth: Int) throws(Failure) -> JSONValue {
+            try object(depth: depth, streaming: nil, { _ in }).value
+        }
+
+        /// An object; with `streaming`, the elements of the array under that
+        /// member go to `element` one by one instead of into the object.
+        mutating func object(depth: Int, streaming: String?,
+                             _ element: (JSONValue) -> Void) throws(Failure) -> (value: JSONValue, streamed: Bool) {
             index += 1
             var members: [String: JSONValue] = [:]
+            var streamed = false
             skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return (.object(members), false) }
             while true {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
@@ -84,14 +111,22 @@ public struct JSONParser {
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                 index += 1
                 skipWhitespace()
-                let member = try value(depth: depth + 1)
-                if members.updateValue(member, forKey: key) != nil {
-                    throw Failure(message: "duplicate member name \"\(key)\"", offset: keyOffset)
+                if key == streaming, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                    guard !streamed, members[key] == nil else {
+                        throw Failure(message: "duplicate member name \"\(key)\"", offset: keyOffset)
+                    }
+                    try elements(depth: depth + 1, element)
+                    streamed = true
+                } else {
+                    let member = try value(depth: depth + 1)
+                    if members.updateValue(member, forKey: key) != nil || (streamed && key == streaming) {
+                        throw Failure(message: "duplicate member name \"\(key)\"", offset: keyOffset)
+                    }
                 }
                 skipWhitespace()
                 guard index < bytes.count else { throw fail("unexpected end of input") }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; return (.object(members), streamed) }
                 throw fail("expected ',' or '}'")
             }
         }
@@ -108,6 +143,22 @@ public struct JSONParser {
                 guard index < bytes.count else { throw fail("unexpected end of input") }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                 if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+                throw fail("expected ',' or ']'")
+            }
+        }
+
+        /// An array whose elements go to `each` as they are read, not kept.
+        mutating func elements(depth: Int, _ each: (JSONValue) -> Void) throws(Failure) {
+            index += 1
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return }
+            while true {
+                skipWhitespace()
+                each(try value(depth: depth + 1))
+                skipWhitespace()
+                guard index < bytes.count else { throw fail("unexpected end of input") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; return }
                 throw fail("expected ',' or ']'")
             }
         }

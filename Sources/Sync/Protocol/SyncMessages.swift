@@ -130,18 +130,25 @@ public struct SyncResponse: Sendable {
 
     /// Reads a response; each event's canonical bytes are recomputed from its
     /// object (a canonical event re-encodes to itself, so nothing is lost).
+    /// The events are read one at a time, each re-encoded and let go, so a
+    /// page of a few MiB never stands as one tree of values.
     public init(body: [UInt8]) throws(AccordError) {
-        let json: JSONValue
-        do { json = try JSONParser.parse(body) } catch { throw AccordError("bad_response", "the sync answer is not JSON: \(error)") }
-        guard let events = json["events"]?.arrayValue, let heads = json["heads"]?.objectValue, let more = json["more"]?.boolValue else {
+        var events: [[UInt8]] = []
+        var through: [String: Int64] = [:]
+        let json: JSONValue, listed: Bool
+        do {
+            (json, listed) = try JSONParser.parse(body, streaming: "events") { event in
+                events.append(CanonicalJSON.encode(event))
+                if let author = event["author"]?.stringValue, let seq = event["seq"]?.intValue {
+                    through[author] = max(through[author] ?? 0, seq)
+                }
+            }
+        } catch { throw AccordError("bad_response", "the sync answer is not JSON: \(error)") }
+        guard listed, let heads = json["heads"]?.objectValue, let more = json["more"]?.boolValue else {
             throw AccordError("bad_response", "the sync answer lacks events, heads or more")
         }
-        self.init(heads: heads.compactMapValues(\.intValue), headsDigest: json["heads_digest"]?.stringValue,
-                  events: events.map { CanonicalJSON.encode($0) }, more: more)
-        for event in events {
-            guard let author = event["author"]?.stringValue, let seq = event["seq"]?.intValue else { continue }
-            through[author] = max(through[author] ?? 0, seq)
-        }
+        self.init(heads: heads.compactMapValues(\.intValue), headsDigest: json["heads_digest"]?.stringValue, events: events, more: more)
+        self.through = through
     }
 }
 
