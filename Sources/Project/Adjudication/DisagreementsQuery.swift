@@ -59,7 +59,8 @@ extension Replica {
             let decisions = try view.decisions()
             let standing = Dictionary(grouping: decisions.standing, by: \.document)
             let blind = BlindCoding(reader: reader, catalog: catalog, progress: try view.progress(), reveal: false)
-            var texts: [String: ScalarSlicer] = [:]
+            // The units come document by document: one text is held at a time.
+            var text: (document: String, slicer: ScalarSlicer)? = nil
             let sharedTitles = UnitName.sharedTitles(catalog)
             var units: [Disagreement] = []
             var hidden = 0
@@ -73,13 +74,13 @@ extension Replica {
                 if query.undecided, !covering.isEmpty { continue }
                 let consensus = covering.isEmpty ? nil : Set(covering.flatMap { $0.codes.map(catalog.effectiveCode) })
                     .map { catalog.path(ofCode: $0) }.sorted()
-                if texts[document.id] == nil {
+                if text?.document != document.id {
                     // Read here, for the documents listed: a comparison on fixed units carries no text.
-                    texts[document.id] = ScalarSlicer(try view.documentText(document.id) ?? "")
+                    text = (document.id, ScalarSlicer(try view.documentText(document.id) ?? ""))
                 }
                 units.append(Disagreement(
                     name: UnitName.format(document: document, start: rating.start, end: rating.end, sharedTitles: sharedTitles),
-                    document: document, start: rating.start, end: rating.end, text: texts[document.id]!.text(rating.start..<rating.end),
+                    document: document, start: rating.start, end: rating.end, text: text!.slicer.text(rating.start..<rating.end),
                     codes: comparison.input.coders.map { coder in
                         (coder, (rating.codes[coder] ?? []).map { catalog.path(ofCode: $0) }.sorted())
                     },
@@ -89,30 +90,5 @@ extension Replica {
                 coders: comparison.input.coders, units: units, leftOut: comparison.leftOut, hidden: hidden,
                 note: hidden == 0 ? nil : "\(hidden) unit(s) hidden: blind coding hides other coders' work on documents you have not marked done")
         }
-    }
-}
-
-/// Slices of a text by Unicode scalar offsets, cut from its UTF-8 bytes: the
-/// byte where each scalar starts is found in one pass, so a slice is a copy
-/// of bytes, not a string built scalar by scalar.
-struct ScalarSlicer {
-    private let bytes: [UInt8]
-    /// `offsets[s]`: the byte where scalar `s` starts; one more at the end.
-    private let offsets: [Int]
-
-    init(_ text: String) {
-        bytes = Array(text.utf8)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(bytes.count + 1)
-        for (i, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { offsets.append(i) }
-        offsets.append(bytes.count)
-        self.offsets = offsets
-    }
-
-    /// The scalars `span` covers, clipped to the text.
-    func text(_ span: Range<Int>) -> String {
-        let last = offsets.count - 1
-        let start = min(max(span.lowerBound, 0), last), end = max(start, min(span.upperBound, last))
-        return String(decoding: bytes[offsets[start]..<offsets[end]], as: UTF8.self)
     }
 }

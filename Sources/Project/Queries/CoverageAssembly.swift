@@ -1,11 +1,11 @@
 import Agreement
 import Store
 
-/// An `AgreementCoverage` being put together from parts the caller keeps:
-/// the compared documents with their units (`KnownUnits`, no text read),
-/// then each (document, code, coder)'s coverage, then the reference's
-/// ratings. What the one-off agreement (`CodingGroups`) and a trend's steps
-/// (`CoverageCache`) share.
+/// An `AgreementCoverage` being put together from parts kept apart: the
+/// compared documents with their units (`KnownUnits`, no text read), then
+/// each (document, code, coder)'s coverage, then the reference's ratings.
+/// `CoverageCache` fills one per call, or carries one from a trend's step
+/// to the next.
 struct CoverageAssembly {
     private(set) var documents: [CoverageDocument]
     /// Positions in `input`'s documents, codes and coders, by id and name.
@@ -41,7 +41,8 @@ struct CoverageAssembly {
     /// Sets what coder `r` did with code `c` in document `d`.
     mutating func set(_ coverage: CodeCoverage, document d: Int, code c: Int, coder r: Int) {
         if documents[d].coverage.isEmpty {
-            if coverage.isEmpty { return }
+            // Nothing to set where nothing is: a document no coder coded keeps no table.
+            if coverage == .empty { return }
             documents[d].coverage = [[CodeCoverage]](
                 repeating: [CodeCoverage](repeating: .empty, count: coderCount), count: codeCount)
         }
