@@ -91,6 +91,22 @@ public final class Store: Sendable {
         }
     }
 
+    /// One write transaction of what a read computed and keeps for the next
+    /// (`StatusCache`, `document_units`), best effort: given up at once when
+    /// another connection holds the write lock, instead of waiting out the
+    /// busy timeout, and on a store that cannot be written. The read has
+    /// answered either way, and the next one computes again.
+    func keep(_ body: (Database) throws -> Void) {
+        try? database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Store.busyTimeout * 1000))") }
+            try db.inTransaction(.immediate) {
+                try body(db)
+                return .commit
+            }
+        }
+    }
+
     /// The replica's clock in microseconds since the Unix epoch.
     public static func nowMicros() -> Int64 { Int64(Date().timeIntervalSince1970 * 1_000_000) }
 

@@ -122,7 +122,7 @@ struct CodingGroups {
         Set(catalog.codes.filter { $0.mergedInto != nil }.map(\.id))
     }
 
-    private func names(_ key: Key) -> (document: String, code: String, member: String?) {
+    private func named(_ key: Key) -> (document: String, code: String, member: String?) {
         (names.documents[Int(key.document)], codes[Int(key.code)], names.members[Int(key.member)])
     }
 }
@@ -143,7 +143,7 @@ extension CodingGroups: ComparedCodings {
 
     func agreementCodings(_ keep: (_ document: String, _ code: String, _ member: String?) -> String?) -> [AgreementCoding] {
         // In a fixed order (a statistic must not depend on the order codings arrived in).
-        let keys = groups.keys.map { ($0, names($0)) }.sorted { a, b in
+        let keys = groups.keys.map { ($0, named($0)) }.sorted { a, b in
             (a.1.document, a.1.code, a.1.member ?? "") < (b.1.document, b.1.code, b.1.member ?? "")
         }
         var out: [AgreementCoding] = []

@@ -73,18 +73,8 @@ extension Store {
         return entry.digest
     }
 
-    /// Keeps an entry computed at `key`, giving up at once when another
-    /// connection holds the write lock instead of waiting out the busy
-    /// timeout. Best effort: a store that cannot be written now (locked, or
-    /// a read-only file) has still answered, and computes again next time.
+    /// Keeps an entry computed at `key`, best effort (`keep(_:)`).
     func keep(_ entry: StatusCache.Entry, at key: StatusCache.Key) {
-        try? database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Store.busyTimeout * 1000))") }
-            try db.inTransaction(.immediate) {
-                try StatusCache.keep(entry, at: key, db)
-                return .commit
-            }
-        }
+        keep { db in try StatusCache.keep(entry, at: key, db) }
     }
 }

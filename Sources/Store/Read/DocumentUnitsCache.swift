@@ -21,21 +21,14 @@ extension StoreView {
 }
 
 extension Store {
-    /// Keeps derived entries of documents under `scheme`. Gives up at once
-    /// when another connection holds the write lock, and on a store that
-    /// cannot be written: the read that computed them has answered, and the
-    /// next one computes them again.
+    /// Keeps derived entries of documents under `scheme`, best effort
+    /// (`keep(_:)`).
     public func keepDocumentUnits(_ entries: [String: [UInt8]], scheme: String) {
         guard !entries.isEmpty else { return }
-        try? database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Store.busyTimeout * 1000))") }
-            try db.inTransaction(.immediate) {
-                let insert = try db.makeStatement(sql: "INSERT OR REPLACE INTO document_units (document, scheme, units) VALUES (?, ?, ?)")
-                for (document, units) in entries.sorted(by: { $0.key < $1.key }) {
-                    try insert.execute(arguments: [document, scheme, Blob(units)])
-                }
-                return .commit
+        keep { db in
+            let insert = try db.makeStatement(sql: "INSERT OR REPLACE INTO document_units (document, scheme, units) VALUES (?, ?, ?)")
+            for (document, units) in entries.sorted(by: { $0.key < $1.key }) {
+                try insert.execute(arguments: [document, scheme, Blob(units)])
             }
         }
     }
